@@ -1,0 +1,96 @@
+"""The ``itadesk`` command. Arguments are parsed before anything heavy is imported,
+so ``--version``, ``demo``, ``check``, ``typeset`` and ``export`` never load Qt."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import __version__
+
+EXPORT_KINDS = ("memo", "measures", "plan", "scores")
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="itadesk",
+        description="itadesk — บันทึกผล ITA วิเคราะห์ วางมาตรการ ติดตาม และพิมพ์เอกสารราชการ (offline)",
+    )
+    p.add_argument("--version", action="version", version=f"itadesk {__version__}")
+    p.add_argument("--db", metavar="FILE", help="database file (default: the user's itadesk.sqlite)")
+    p.add_argument("--screenshots", metavar="DIR", help="render every tab to DIR as PNG and exit")
+    p.add_argument("--quit-when-ready", action="store_true", help="exit as soon as the window is shown and filled")
+    sub = p.add_subparsers(dest="command")
+
+    d = sub.add_parser("demo", help="write a fresh demo database to FILE")
+    d.add_argument("file")
+
+    c = sub.add_parser("check", help="integrity check of a database")
+    c.add_argument("file")
+
+    t = sub.add_parser("typeset", help="render a UTF-8 Thai text file as an A4 PDF")
+    t.add_argument("input")
+    t.add_argument("output")
+    t.add_argument("--justify", choices=("thai", "words", "none"), default="thai")
+    t.add_argument("--arabic-digits", action="store_true", help="keep digits as typed (default: as typed)")
+
+    e = sub.add_parser("export", help="export a document of one year as PDF")
+    e.add_argument("kind", choices=EXPORT_KINDS)
+    e.add_argument("--db", dest="export_db", metavar="FILE", required=True)
+    e.add_argument("--year", type=int, required=True, help="assessment year (BE), e.g. 2568")
+    e.add_argument("--out", required=True)
+    e.add_argument("--memo", type=int, help="memo id when the year has several")
+    return p
+
+
+def _fail(message: str) -> int:
+    print(message, file=sys.stderr)
+    return 1
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    from .errors import ItadeskError  # light: plain Python
+
+    try:
+        if args.command == "demo":
+            from .store.demo import write_demo
+
+            path = write_demo(args.file)
+            print(f"เขียนฐานข้อมูลตัวอย่างแล้ว / demo database written: {path}")
+            return 0
+        if args.command == "check":
+            from .store.check import check_database
+
+            problems = check_database(args.file)
+            if problems:
+                for line in problems:
+                    print(line, file=sys.stderr)
+                return 1
+            print(f"ฐานข้อมูลสมบูรณ์ / database ok: {args.file}")
+            return 0
+        if args.command == "typeset":
+            from .pdf.typeset import typeset_file
+
+            pages = typeset_file(Path(args.input), Path(args.output), justify=args.justify)
+            print(f"{args.output}: {pages} หน้า / pages")
+            return 0
+        if args.command == "export":
+            from .export.documents import export_document
+
+            out = export_document(args.kind, db=Path(args.export_db), year=args.year, out=Path(args.out), memo_id=args.memo)
+            print(f"ส่งออกแล้ว / exported: {out}")
+            return 0
+    except ItadeskError as err:
+        return _fail(f"ผิดพลาด: {err.message_th}\nerror: {err}")
+    except FileNotFoundError as err:
+        return _fail(f"ไม่พบไฟล์ / file not found: {err.filename or err}")
+
+    from .ui.app import run  # the only path that imports Qt
+
+    return run(db=args.db, screenshots=args.screenshots, quit_when_ready=args.quit_when_ready)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

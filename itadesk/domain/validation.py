@@ -1,0 +1,76 @@
+"""Rules for what a clerk types; every failure names the field in Thai."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ..errors import ValidationError
+from .thai_numbers import parse_decimal
+
+STATUS_CODES = ("not_started", "in_progress", "done")
+STATUS_TH = {
+    "not_started": "ยังไม่ดำเนินการ",
+    "in_progress": "อยู่ระหว่างดำเนินการ",
+    "done": "ดำเนินการเรียบร้อยแล้ว",
+}
+ROUNDS_TH = {"6": "รอบ ๖ เดือน", "12": "รอบ ๑๒ เดือน", "other": "อื่น ๆ"}
+MEASURE_KINDS = ("มาตรการ", "โครงการ", "กิจกรรม")
+OFFICE_KINDS = ("เทศบาล", "อบต.")
+
+
+def parse_score(field: str, value: object, *, allow_empty: bool = True) -> float | None:
+    """A score 0–100 with at most two decimals, from a number or typed text.
+
+    Empty text means "no score yet" (None) when ``allow_empty``.
+    """
+    if value is None or (isinstance(value, str) and not value.strip()):
+        if allow_empty:
+            return None
+        raise ValidationError(field, "ต้องกรอกคะแนน", "a score is required")
+    if isinstance(value, bool):
+        raise ValidationError(field, "ต้องเป็นตัวเลข", "must be a number")
+    try:
+        number = parse_decimal(value) if isinstance(value, str) else Decimal(str(value))
+    except (ValueError, ArithmeticError):
+        raise ValidationError(field, f"“{value}” ไม่ใช่ตัวเลข", f"{value!r} is not a number") from None
+    if number < 0 or number > 100:
+        raise ValidationError(field, "คะแนนต้องอยู่ระหว่าง ๐ ถึง ๑๐๐", "a score must be between 0 and 100")
+    if number != number.quantize(Decimal("0.01")):
+        raise ValidationError(field, "คะแนนมีทศนิยมได้ไม่เกิน ๒ ตำแหน่ง", "at most two decimals")
+    return float(number)
+
+
+def require_text(field: str, value: str | None) -> str:
+    text = (value or "").strip()
+    if not text:
+        raise ValidationError(field, "ต้องไม่เว้นว่าง", "must not be empty")
+    return text
+
+
+def check_choice(field: str, value: str, choices: tuple[str, ...] | dict) -> str:
+    if value not in choices:
+        raise ValidationError(field, f"ค่า “{value}” ไม่อยู่ในรายการที่เลือกได้", f"{value!r} not allowed")
+    return value
+
+
+def parse_progress(field: str, value: object) -> int:
+    try:
+        number = int(str(value).strip() or 0)
+    except ValueError:
+        raise ValidationError(field, "ต้องเป็นจำนวนเต็ม ๐–๑๐๐", "must be an integer 0-100") from None
+    if not 0 <= number <= 100:
+        raise ValidationError(field, "ต้องอยู่ระหว่าง ๐ ถึง ๑๐๐", "must be between 0 and 100")
+    return number
+
+
+def parse_year(field: str, value: object) -> int:
+    """A BE fiscal year (2550–2700); CE years are refused with a hint."""
+    try:
+        year = int(str(value).strip())
+    except ValueError:
+        raise ValidationError(field, "ต้องเป็นปี พ.ศ. เช่น ๒๕๖๘", "must be a BE year") from None
+    if 1950 <= year <= 2150:
+        raise ValidationError(field, f"ปี {year} ดูเหมือนเป็น ค.ศ. กรุณากรอกปี พ.ศ. ({year + 543})", "CE year given")
+    if not 2550 <= year <= 2700:
+        raise ValidationError(field, "ปี พ.ศ. ต้องอยู่ระหว่าง ๒๕๕๐ ถึง ๒๗๐๐", "BE year out of range")
+    return year

@@ -1,0 +1,133 @@
+"""The demo database: a fictional เทศบาล with three assessed years, measures,
+status history and a memo — what ``itadesk`` opens on first start."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import random
+from pathlib import Path
+
+from ..domain.framework import default_framework
+from ..domain.models import Analysis, Item, Limitation, Measure, Memo, Office, Signer, StatusUpdate, Evidence
+from ..domain.thai_dates import ce_year, fiscal_year_range
+from ..errors import ItadeskError
+from . import demo_content as c
+from .store import Store
+
+DEMO_YEARS = (2567, 2568, 2569)
+
+
+def _framework(year: int):
+    fw = default_framework(year, eit_parts=True)
+    iit = [i for i in default_framework(2564).items if i.tool == "IIT"]
+    oit = [i for i in fw.items if i.tool == "OIT"]
+    if len(oit) < 20:  # the reference knows only fragments of this year's OIT list
+        oit = [Item(i.code, i.tool, i.indicator, i.title_th, i.sub_indicator, True) for i in default_framework(2566).items]
+    items = [Item(i.code, "IIT", i.indicator, i.title_th, None, True) for i in iit]
+    items += [Item(code, "EIT", ind, title, None, True) for code, ind, title in c.EIT_ITEMS]
+    items += oit
+    for n, it in enumerate(items):
+        it.sort = n
+    fw.items = items
+    return fw
+
+
+def _period(year: int, months: tuple[int, int] | None) -> tuple[_dt.date, _dt.date]:
+    """A period inside fiscal year ``year + 1`` (when the measures of ``year`` are carried out)."""
+    start_fy, end_fy = fiscal_year_range(year + 1)
+    if months is None:
+        return start_fy, end_fy
+    m1, m2 = months
+    y1 = start_fy.year if m1 >= 10 else end_fy.year
+    y2 = start_fy.year if m2 >= 10 else end_fy.year
+    last = (_dt.date(y2 + (m2 == 12), m2 % 12 + 1, 1) - _dt.timedelta(days=1))
+    return _dt.date(y1, m1, 1), last
+
+
+def build_demo(store: Store) -> None:
+    """Fill an empty store with the demo office."""
+    rng = random.Random(2569)
+    store.save_office(Office(**c.OFFICE))
+    store.save_units(c.UNITS)
+    store.save_signers([Signer(None, n, p, r) for n, p, r in c.SIGNERS])
+    store.set_setting("current_year", "2568")
+    for year in DEMO_YEARS:
+        fw = _framework(year)
+        store.add_year(year, framework=fw)
+        data = c.SCORES[year]
+        inds = dict(enumerate(data["indicators"], 1))
+        items, items2 = {}, {}
+        for it in fw.items:
+            base = inds.get(it.indicator or 9, 90.0)
+            if it.tool == "OIT":
+                items[it.code] = rng.choice([100, 100, 100, 100, 100, 100, 100, 50, 0]) if base < 99 else 100
+            else:
+                items[it.code] = round(min(100.0, max(60.0, base + rng.uniform(-6, 4))), 2)
+                if it.tool == "EIT":
+                    items2[it.code] = round(min(100.0, max(60.0, base + rng.uniform(-4, 5))), 2)
+        store.set_scores(year, overall=data["overall"], tools=data["tools"], indicators=inds, items=items, items_part2=items2)
+        store.set_text(year, "foreword", "\n\n".join(c.FOREWORD))
+        store.set_text(year, "principles", "\n\n".join(c.PRINCIPLES))
+        for no, (topic, assessment, development) in c.ANALYSIS.items():
+            score = inds[no]
+            ind = fw.indicator(no)
+            analysis = (f"ตัวชี้วัดที่ {no} {ind.name_th} ได้คะแนนเท่ากับร้อยละ {score:.2f} "
+                        + ("ซึ่งอยู่ในระดับดี ควรรักษามาตรฐานการดำเนินงานไว้อย่างต่อเนื่อง" if score >= 90
+                           else "ซึ่งต่ำกว่าเกณฑ์ที่หน่วยงานกำหนด จึงเป็นประเด็นที่ต้องพัฒนาปรับปรุง"))
+            store.save_analysis(Analysis(None, year, no, topic, assessment, analysis, development, no))
+        for n, (lim, impact, dev) in enumerate(c.LIMITATIONS):
+            store.save_limitation(Limitation(None, year, lim, impact, dev, n))
+        count = len(c.MEASURES) if year >= 2568 else 8
+        for n, (kind, title, ind_nos, codes, steps, units, months, monitoring, target, budget) in enumerate(c.MEASURES[:count]):
+            start, end = _period(year, months)
+            codes = [x for x in codes if fw.item(x)]
+            topic = c.ANALYSIS[ind_nos[0]][0]
+            m = Measure(None, year, title, kind, issue=topic, steps=steps, units=units, start=start, end=end,
+                        monitoring=monitoring, target=target, budget=budget, indicators=ind_nos, items=codes,
+                        evidence=[Evidence("รายงานผลการดำเนินงาน", f"{c.OFFICE['website']}/ita/{year + 1}/m{n + 1}.pdf")])
+            _changes, mid = store.save_measure(m)
+            _status_history(store, year, mid, n, start, end, rng)
+    fy_start, _ = fiscal_year_range(2569)
+    memo = Memo(None, 2568, agency=f"สำนักปลัดเทศบาล งานนิติการ โทร. {c.OFFICE['phone']}", number=f"{c.OFFICE['doc_prefix']}/๑๒๓",
+                date=_dt.date(2026, 10, 5),
+                subject="รายงานผลการดำเนินการตามมาตรการเพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน",
+                salutation="นายกเทศมนตรีตำบลโป่งสะแก", paragraphs=list(c.MEMO_PARAGRAPHS), closing=c.MEMO_CLOSING,
+                signer_name=c.SIGNERS[2][0], signer_position=c.SIGNERS[2][1], table_style="three",
+                include_table=True, status_round="12", comment_block=True)
+    store.save_memo(memo)
+    store.clear_history()
+
+
+def _status_history(store: Store, year: int, mid: int, n: int, start: _dt.date, end: _dt.date, rng: random.Random) -> None:
+    fy_start, fy_end = fiscal_year_range(year + 1)
+    six = _dt.date(fy_end.year, 3, 31)
+    twelve = fy_end
+    today = _dt.date(2026, 11, 21)
+    if six <= today:
+        status = "done" if end <= six else ("in_progress" if n % 5 else "not_started")
+        progress = {"done": 100, "in_progress": 40 + 10 * (n % 4), "not_started": 0}[status]
+        note = "ดำเนินการตามแผน" if status != "not_started" else "รอการอนุมัติงบประมาณ"
+        store.add_status(StatusUpdate(None, mid, six, status, "6", progress, note))
+    if twelve <= today:
+        status = "in_progress" if n == 4 and year == 2568 else "done"
+        note = "อยู่ระหว่างทดสอบระบบกับผู้ใช้บริการ" if status == "in_progress" else "ดำเนินการแล้วเสร็จ รายงานผู้บริหารทราบ"
+        store.add_status(StatusUpdate(None, mid, twelve, status, "12", 100 if status == "done" else 80, note))
+    elif fy_start <= today and n % 3 == 0:
+        store.add_status(StatusUpdate(None, mid, _dt.date(2026, 11, 15), "in_progress", "6", 20, "เริ่มดำเนินการแล้ว"))
+
+
+def write_demo(path: str | Path) -> Path:
+    """Write a fresh demo database to ``path``; refuses to overwrite an existing file."""
+    target = Path(path)
+    if target.exists():
+        raise ItadeskError(f"มีไฟล์ {target} อยู่แล้ว จะไม่เขียนทับ", f"{target} exists; refusing to overwrite")
+    tmp = target.with_name(target.name + ".part")
+    if tmp.exists():
+        tmp.unlink()
+    store = Store.open(tmp)
+    try:
+        build_demo(store)
+    finally:
+        store.close()
+    tmp.replace(target)
+    return target

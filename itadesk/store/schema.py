@@ -1,0 +1,180 @@
+"""The database schema, built and upgraded by sqlite-utils migrations.
+
+Migrations only ever move forward and are never edited once released: a new
+need is a new function at the end. ``SCHEMA_VERSION`` counts them; a file with
+more applied migrations than this itadesk knows is refused (written by a newer
+itadesk).
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("itadesk")
+
+USER_TABLES = (
+    "settings", "office", "units", "signers", "years", "tools", "indicators", "items",
+    "levels", "tool_scores", "indicator_scores", "item_scores", "texts", "analyses",
+    "limitations", "measures", "measure_steps", "measure_units", "measure_indicators",
+    "measure_items", "evidence", "status_updates", "memos", "memo_paragraphs",
+)
+
+
+def _run(db: Database, sql: str) -> None:
+    # executescript() would COMMIT the migration's transaction; run one statement at a time.
+    for statement in sql.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    _run(db, """
+    CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE office (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        name TEXT NOT NULL DEFAULT '', kind TEXT NOT NULL DEFAULT 'เทศบาล',
+        amphoe TEXT NOT NULL DEFAULT '', province TEXT NOT NULL DEFAULT '',
+        phone TEXT NOT NULL DEFAULT '', address TEXT NOT NULL DEFAULT '',
+        website TEXT NOT NULL DEFAULT '', doc_prefix TEXT NOT NULL DEFAULT '',
+        emblem_png BLOB);
+    CREATE TABLE units (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, sort INTEGER NOT NULL DEFAULT 0);
+    CREATE TABLE signers (
+        id INTEGER PRIMARY KEY, name TEXT NOT NULL, position TEXT NOT NULL DEFAULT '',
+        role TEXT NOT NULL DEFAULT 'executive', sort INTEGER NOT NULL DEFAULT 0);
+    CREATE TABLE years (
+        year INTEGER PRIMARY KEY CHECK (year BETWEEN 2550 AND 2700),
+        pass_mark REAL NOT NULL DEFAULT 85, unverified INTEGER NOT NULL DEFAULT 1,
+        note TEXT NOT NULL DEFAULT '', overall REAL CHECK (overall BETWEEN 0 AND 100));
+    CREATE TABLE tools (
+        id INTEGER PRIMARY KEY, year INTEGER NOT NULL REFERENCES years(year) ON DELETE CASCADE,
+        code TEXT NOT NULL, name_th TEXT NOT NULL, weight REAL, parent TEXT, sort INTEGER NOT NULL DEFAULT 0,
+        UNIQUE (year, code));
+    CREATE TABLE indicators (
+        id INTEGER PRIMARY KEY, year INTEGER NOT NULL REFERENCES years(year) ON DELETE CASCADE,
+        no INTEGER NOT NULL, name_th TEXT NOT NULL, tool TEXT NOT NULL, UNIQUE (year, no));
+    CREATE TABLE items (
+        id INTEGER PRIMARY KEY, year INTEGER NOT NULL REFERENCES years(year) ON DELETE CASCADE,
+        code TEXT NOT NULL, tool TEXT NOT NULL, indicator INTEGER, title_th TEXT NOT NULL DEFAULT '',
+        sub_indicator TEXT, uncertain INTEGER NOT NULL DEFAULT 0, sort INTEGER NOT NULL DEFAULT 0,
+        UNIQUE (year, code));
+    CREATE TABLE levels (
+        id INTEGER PRIMARY KEY, year INTEGER NOT NULL REFERENCES years(year) ON DELETE CASCADE,
+        name TEXT NOT NULL, min REAL NOT NULL, max REAL NOT NULL, tool_min REAL, sort INTEGER NOT NULL DEFAULT 0);
+    CREATE TABLE tool_scores (
+        tool_id INTEGER PRIMARY KEY REFERENCES tools(id) ON DELETE CASCADE,
+        score REAL NOT NULL CHECK (score BETWEEN 0 AND 100));
+    CREATE TABLE indicator_scores (
+        indicator_id INTEGER PRIMARY KEY REFERENCES indicators(id) ON DELETE CASCADE,
+        score REAL NOT NULL CHECK (score BETWEEN 0 AND 100));
+    CREATE TABLE item_scores (
+        item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+        part INTEGER NOT NULL DEFAULT 1 CHECK (part IN (1, 2)),
+        score REAL NOT NULL CHECK (score BETWEEN 0 AND 100), PRIMARY KEY (item_id, part));
+    CREATE TABLE texts (
+        year INTEGER NOT NULL REFERENCES years(year) ON DELETE CASCADE,
+        key TEXT NOT NULL, body TEXT NOT NULL DEFAULT '', PRIMARY KEY (year, key));
+    CREATE TABLE analyses (
+        id INTEGER PRIMARY KEY, year INTEGER NOT NULL REFERENCES years(year) ON DELETE CASCADE,
+        indicator INTEGER, topic TEXT NOT NULL DEFAULT '', assessment TEXT NOT NULL DEFAULT '',
+        analysis TEXT NOT NULL DEFAULT '', development TEXT NOT NULL DEFAULT '', sort INTEGER NOT NULL DEFAULT 0);
+    CREATE TABLE limitations (
+        id INTEGER PRIMARY KEY, year INTEGER NOT NULL REFERENCES years(year) ON DELETE CASCADE,
+        limitation TEXT NOT NULL, impact TEXT NOT NULL DEFAULT '', development TEXT NOT NULL DEFAULT '',
+        sort INTEGER NOT NULL DEFAULT 0);
+    CREATE TABLE measures (
+        id INTEGER PRIMARY KEY, year INTEGER NOT NULL REFERENCES years(year) ON DELETE CASCADE,
+        kind TEXT NOT NULL DEFAULT 'มาตรการ' CHECK (kind IN ('มาตรการ', 'โครงการ', 'กิจกรรม')),
+        title TEXT NOT NULL, issue TEXT NOT NULL DEFAULT '', start TEXT, end TEXT,
+        period_text TEXT NOT NULL DEFAULT '', monitoring TEXT NOT NULL DEFAULT '',
+        target TEXT NOT NULL DEFAULT '', budget REAL CHECK (budget IS NULL OR budget >= 0),
+        sort INTEGER NOT NULL DEFAULT 0);
+    CREATE TABLE measure_steps (
+        id INTEGER PRIMARY KEY, measure_id INTEGER NOT NULL REFERENCES measures(id) ON DELETE CASCADE,
+        sort INTEGER NOT NULL, text TEXT NOT NULL);
+    CREATE TABLE measure_units (
+        measure_id INTEGER NOT NULL REFERENCES measures(id) ON DELETE CASCADE,
+        unit_id INTEGER NOT NULL REFERENCES units(id) ON DELETE CASCADE,
+        sort INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (measure_id, unit_id));
+    CREATE TABLE measure_indicators (
+        measure_id INTEGER NOT NULL REFERENCES measures(id) ON DELETE CASCADE,
+        indicator_id INTEGER NOT NULL REFERENCES indicators(id) ON DELETE CASCADE,
+        PRIMARY KEY (measure_id, indicator_id));
+    CREATE TABLE measure_items (
+        measure_id INTEGER NOT NULL REFERENCES measures(id) ON DELETE CASCADE,
+        item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+        PRIMARY KEY (measure_id, item_id));
+    CREATE TABLE evidence (
+        id INTEGER PRIMARY KEY, measure_id INTEGER NOT NULL REFERENCES measures(id) ON DELETE CASCADE,
+        title TEXT NOT NULL, link TEXT NOT NULL DEFAULT '', sort INTEGER NOT NULL DEFAULT 0);
+    CREATE TABLE status_updates (
+        id INTEGER PRIMARY KEY, measure_id INTEGER NOT NULL REFERENCES measures(id) ON DELETE CASCADE,
+        date TEXT NOT NULL, round TEXT NOT NULL DEFAULT '6' CHECK (round IN ('6', '12', 'other')),
+        status TEXT NOT NULL CHECK (status IN ('not_started', 'in_progress', 'done')),
+        progress INTEGER NOT NULL DEFAULT 0 CHECK (progress BETWEEN 0 AND 100), note TEXT NOT NULL DEFAULT '');
+    CREATE TABLE memos (
+        id INTEGER PRIMARY KEY, year INTEGER NOT NULL REFERENCES years(year) ON DELETE CASCADE,
+        agency TEXT NOT NULL DEFAULT '', number TEXT NOT NULL DEFAULT '', date TEXT,
+        subject TEXT NOT NULL DEFAULT '', salutation TEXT NOT NULL DEFAULT '', closing TEXT NOT NULL DEFAULT '',
+        signer_name TEXT NOT NULL DEFAULT '', signer_position TEXT NOT NULL DEFAULT '',
+        table_style TEXT NOT NULL DEFAULT 'three' CHECK (table_style IN ('three', 'one')),
+        include_table INTEGER NOT NULL DEFAULT 1, status_round TEXT NOT NULL DEFAULT '6',
+        comment_block INTEGER NOT NULL DEFAULT 1);
+    CREATE TABLE memo_paragraphs (
+        id INTEGER PRIMARY KEY, memo_id INTEGER NOT NULL REFERENCES memos(id) ON DELETE CASCADE,
+        sort INTEGER NOT NULL, text TEXT NOT NULL);
+    CREATE INDEX idx_status_measure ON status_updates (measure_id, date);
+    CREATE INDEX idx_measures_year ON measures (year, sort)
+    """)
+
+
+def _undo_triggers(table: str, columns: list[str]) -> str:
+    """Triggers that log the inverse SQL of each change to ``_undolog``.
+
+    The classic SQLite undo technique (sqlite.org/undoredo.html): reading the
+    log backwards and running it restores the previous state, whatever wrote.
+    """
+    cols = ", ".join(columns)
+    new_vals = ", ".join(f"'||quote(new.{c})||'" for c in columns)
+    old_vals = ", ".join(f"'||quote(old.{c})||'" for c in columns)
+    sets = ", ".join(f"{c}='||quote(old.{c})||'" for c in columns)
+    return f"""
+    CREATE TRIGGER _u_{table}_i AFTER INSERT ON {table} WHEN (SELECT active FROM _undostate) BEGIN
+      INSERT INTO _undolog(sql) VALUES('DELETE FROM {table} WHERE rowid='||new.rowid);
+    END;
+    CREATE TRIGGER _u_{table}_u AFTER UPDATE ON {table} WHEN (SELECT active FROM _undostate) BEGIN
+      INSERT INTO _undolog(sql) VALUES('UPDATE {table} SET {sets} WHERE rowid='||old.rowid);
+    END;
+    CREATE TRIGGER _u_{table}_d BEFORE DELETE ON {table} WHEN (SELECT active FROM _undostate) BEGIN
+      INSERT INTO _undolog(sql) VALUES('INSERT INTO {table}(rowid, {cols}) VALUES('||old.rowid||', {old_vals})');
+    END"""
+
+
+@migrations()
+def m002_undo_journal(db: Database) -> None:
+    _run(db, """
+    CREATE TABLE _undolog (seq INTEGER PRIMARY KEY, sql TEXT NOT NULL);
+    CREATE TABLE _undosteps (id INTEGER PRIMARY KEY, label TEXT NOT NULL, first INTEGER NOT NULL,
+        last INTEGER NOT NULL, kind TEXT NOT NULL DEFAULT 'undo');
+    CREATE TABLE _undostate (active INTEGER NOT NULL);
+    INSERT INTO _undostate VALUES (1)
+    """)
+    for table in USER_TABLES:
+        columns = [c.name for c in db.table(table).columns]
+        # trigger bodies contain ';' so they are run whole, one by one
+        for trigger in _undo_triggers(table, columns).split("END;"):
+            if trigger.strip():
+                body = trigger.strip()
+                db.execute(body if body.endswith("END") else body + "\n    END")
+
+
+SCHEMA_VERSION = len(migrations._migrations)
+
+
+def applied_count(db: Database) -> int:
+    return len(migrations.applied(db))
+
+
+def migrate(db: Database) -> None:
+    migrations.apply(db)
