@@ -95,6 +95,7 @@ def reload_dictionary() -> None:
     with _lock:
         _engines = None
     break_positions.cache_clear()
+    _window_cuts.cache_clear()
 
 
 def add_user_words(words: list[str]) -> Path:
@@ -130,9 +131,9 @@ def break_positions(text: str) -> frozenset[int]:
         if nxt in NO_START or prev in NO_END:
             continue
         if is_thai_letter(prev) and is_thai_letter(nxt):
-            ok = i in newmm and (icu is None or i in icu)
+            ok = i in newmm and (icu is None or i in icu) and _locally_a_boundary(text, i, e)
         elif prev.isspace() and not nxt.isspace():
-            ok = True
+            ok = _space_is_a_boundary(text, i, e)
         elif nxt.isspace():
             ok = False  # spaces stay at the end of the line they follow
         else:
@@ -140,6 +141,55 @@ def break_positions(text: str) -> frozenset[int]:
         if ok:
             result.add(i)
     return frozenset(result)
+
+
+WINDOW = 24
+
+
+def _locally_a_boundary(text: str, i: int, e: _Engines) -> bool:
+    """Is ``i`` still a word boundary when only its neighbourhood is read?
+
+    Dictionary matching depends on context; a boundary found in the whole
+    paragraph may vanish in the 24 characters either side that a reader (or a
+    checker such as a PDF linter) sees around a line end. Keep only boundaries
+    that hold in both readings.
+    """
+    start = i
+    while start > 0 and not text[start - 1].isspace() and i - start < WINDOW:
+        start -= 1
+    end = i
+    while end < len(text) and not text[end].isspace() and end - i < WINDOW:
+        end += 1
+    return (i - start) in _window_cuts(text[start:end], e.dict_name)
+
+
+def _space_is_a_boundary(text: str, i: int, e: _Engines) -> bool:
+    """A space between Thai letters is a phrase boundary — unless the text reads
+    as one word without it (documents converted from PDF are full of "การ ประเมิน").
+    Breaking there would split the word in the reader's eyes, so we don't."""
+    j = i
+    while j > 0 and text[j - 1].isspace():
+        j -= 1
+    if j == 0:
+        return True
+    before, after = text[j - 1], text[i]
+    if before in NO_END or after in NO_START:
+        return False
+    if not (is_thai_letter(before) and is_thai_letter(after)):
+        return True
+    start = j
+    while start > 0 and not text[start - 1].isspace() and j - start < WINDOW:
+        start -= 1
+    end = i
+    while end < len(text) and not text[end].isspace() and end - i < WINDOW:
+        end += 1
+    left, right = text[start:j], text[i:end]
+    return len(left) in _window_cuts(left + right, e.dict_name)
+
+
+@lru_cache(maxsize=65536)
+def _window_cuts(window: str, dict_name: str) -> frozenset[int]:
+    return frozenset(_cuts(engines().nlpo3.segment(window, dict_name)))
 
 
 def cluster_positions(text: str) -> list[int]:

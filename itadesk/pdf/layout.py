@@ -1,0 +1,96 @@
+"""Page set-up shared by every itadesk PDF: A4, official margins, portrait and
+landscape page templates, "- ๒ -" page numbers from page 2, atomic writing."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.units import cm
+from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageTemplate
+
+from ..domain.thai_numbers import digits
+from . import fonts
+from .thai_paragraph import plain_text_width
+
+# the official memo layout: left 3 cm, right 2 cm, top 2.5 cm, bottom 2 cm
+MARGINS = dict(left=3 * cm, right=2 * cm, top=2.5 * cm, bottom=2 * cm)
+LANDSCAPE_MARGINS = dict(left=2 * cm, right=2 * cm, top=2 * cm, bottom=1.8 * cm)
+
+
+def portrait_width() -> float:
+    return A4[0] - MARGINS["left"] - MARGINS["right"]
+
+
+def landscape_width() -> float:
+    return landscape(A4)[0] - LANDSCAPE_MARGINS["left"] - LANDSCAPE_MARGINS["right"]
+
+
+class ThaiDocTemplate(BaseDocTemplate):
+    """Portrait and landscape templates; page numbers in Thai digits at the top."""
+
+    def __init__(self, filename, *, title: str = "", author: str = "", thai_digits: bool = True,
+                 number_pages: bool = True, first_page_number: int = 2, on_page: Callable | None = None):
+        fonts.register_fonts()
+        super().__init__(filename, pagesize=A4, title=title, author=author, creator="itadesk",
+                         leftMargin=MARGINS["left"], rightMargin=MARGINS["right"],
+                         topMargin=MARGINS["top"], bottomMargin=MARGINS["bottom"])
+        self.thai_digits = thai_digits
+        self.number_pages = number_pages
+        self.first_page_number = first_page_number
+        self.extra_on_page = on_page
+        pw, ph = A4
+        lw, lh = landscape(A4)
+        m, lm = MARGINS, LANDSCAPE_MARGINS
+        self.addPageTemplates([
+            PageTemplate("portrait", [Frame(m["left"], m["bottom"], pw - m["left"] - m["right"], ph - m["top"] - m["bottom"],
+                                            leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="p")],
+                         pagesize=A4, onPage=self._decorate),
+            PageTemplate("landscape", [Frame(lm["left"], lm["bottom"], lw - lm["left"] - lm["right"], lh - lm["top"] - lm["bottom"],
+                                             leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="l")],
+                         pagesize=landscape(A4), onPage=self._decorate),
+        ])
+
+    def _decorate(self, canv, doc):
+        page = canv.getPageNumber()
+        if self.number_pages and page >= self.first_page_number:
+            label = digits(f"- {page} -", self.thai_digits)
+            width, height = canv._pagesize
+            from .thai_paragraph import ParaStyle, ThaiParagraph
+
+            p = ThaiParagraph(label, ParaStyle(size=11, leading=14, align="center"))
+            p.wrapOn(canv, 4 * cm, 2 * cm)
+            p.drawOn(canv, (width - 4 * cm) / 2, height - 1.5 * cm)
+        if self.extra_on_page:
+            self.extra_on_page(canv, doc)
+
+
+def to_landscape() -> list:
+    return [NextPageTemplate("landscape")]
+
+
+def to_portrait() -> list:
+    return [NextPageTemplate("portrait")]
+
+
+def build_atomic(out: Path, build: Callable[[str], None]) -> Path:
+    """Run ``build(tmp_path)`` and move the result onto ``out`` only when it succeeded:
+    never a half-written PDF where the clerk expects one."""
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".itadesk-", suffix=".pdf", dir=out.parent)
+    os.close(fd)
+    try:
+        build(tmp)
+        os.replace(tmp, out)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+    return out
+
+
+__all__ = ["ThaiDocTemplate", "build_atomic", "portrait_width", "landscape_width", "to_landscape", "to_portrait", "plain_text_width"]

@@ -1,0 +1,116 @@
+"""Tables whose cells wrap Thai like paragraphs, rows that split across pages,
+and header rows repeated on every page."""
+
+from __future__ import annotations
+
+from reportlab.lib import colors
+from reportlab.platypus import Table, TableStyle
+
+from ..text.breaks import segments
+from .thai_paragraph import ParaStyle, Run, ThaiParagraph, plain_text_width
+
+PAD = 4.0
+
+
+def cell(content, style: ParaStyle) -> list:
+    """Flowables for one cell: a string, a list of strings (one paragraph each),
+    a list of Run lists, or flowables already made."""
+    if content is None:
+        return []
+    if isinstance(content, str):
+        content = [content]
+    out = []
+    for item in content:
+        if isinstance(item, str):
+            if item.strip():
+                out.append(ThaiParagraph(item, style))
+        elif isinstance(item, list):
+            out.append(ThaiParagraph(item, style))
+        else:
+            out.append(item)
+    return out
+
+
+def _cell_text(content) -> str:
+    if content is None:
+        return ""
+    if isinstance(content, str):
+        return content
+    parts = []
+    for item in content:
+        if isinstance(item, str):
+            parts.append(item)
+        elif isinstance(item, list):
+            parts.append("".join(r.text for r in item if isinstance(r, Run)))
+        elif isinstance(item, ThaiParagraph):
+            parts.append(item.text)
+    return "\n".join(parts)
+
+
+def auto_widths(rows: list[list], total: float, *, size: float, min_width: float = 28.0,
+                fixed: dict[int, float] | None = None, header_rows: int = 1) -> list[float]:
+    """Column widths that fit ``total``: proportional to how much each column
+    holds, never narrower than its longest word (capped) unless space runs out."""
+    ncols = max(len(r) for r in rows)
+    fixed = fixed or {}
+    weight, floor = [0.0] * ncols, [min_width] * ncols
+    for i, row in enumerate(rows):
+        for j in range(ncols):
+            text = _cell_text(row[j]) if j < len(row) else ""
+            if not text.strip():
+                continue
+            if i >= header_rows or len(rows) <= header_rows:  # headers wrap; they set floors, not shares
+                weight[j] += plain_text_width(text, size=size) ** 0.85
+            longest = max((plain_text_width(w.strip(), size=size) for w in segments(text.replace("\n", " ")) if w.strip()), default=0)
+            floor[j] = max(floor[j], min(longest + 2 * PAD + 1, total * 0.22))
+    free = total - sum(fixed.values())
+    cols = [j for j in range(ncols) if j not in fixed]
+    widths = {j: fixed[j] for j in fixed}
+    total_weight = sum(weight[j] for j in cols) or 1.0
+    # give every column its floor, then share the rest by weight
+    base = sum(floor[j] for j in cols)
+    if base > free:
+        scale = free / base
+        for j in cols:
+            widths[j] = floor[j] * scale
+    else:
+        spare = free - base
+        for j in cols:
+            widths[j] = floor[j] + spare * weight[j] / total_weight
+    return [widths[j] for j in range(ncols)]
+
+
+def thai_table(rows: list[list], widths: list[float], *, size: float = 10.0, leading: float | None = None,
+               header_rows: int = 1, align: str = "left", header_align: str = "center",
+               col_align: dict[int, str] | None = None, spans: list | None = None,
+               header_fill=colors.HexColor("#EDEDED"), zebra: bool = False) -> Table:
+    """A grid table of Thai cells; ``rows`` hold strings, lists or flowables."""
+    leading = leading or round(size * 1.45, 1)
+    body = ParaStyle(size=size, leading=leading, align=align)
+    head = body.but(bold=True, align=header_align)
+    col_align = col_align or {}
+    data = []
+    for i, row in enumerate(rows):
+        out = []
+        for j, content in enumerate(row):
+            st = head if i < header_rows else body.but(align=col_align.get(j, align))
+            out.append(cell(content, st))
+        data.append(out)
+    style = [
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), PAD),
+        ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+    ]
+    if header_rows:
+        style += [("BACKGROUND", (0, 0), (-1, header_rows - 1), header_fill), ("VALIGN", (0, 0), (-1, header_rows - 1), "MIDDLE")]
+    if zebra:
+        for i in range(header_rows, len(rows), 2):
+            style.append(("BACKGROUND", (0, i), (-1, i), colors.HexColor("#F7F7F7")))
+    for sp in spans or []:
+        style.append(("SPAN",) + tuple(sp))
+    table = Table(data, colWidths=widths, repeatRows=header_rows, splitByRow=1, splitInRow=1, hAlign="LEFT")
+    table.setStyle(TableStyle(style))
+    return table
