@@ -9,7 +9,7 @@ from reportlab.platypus import Table, TableStyle
 from ..text.breaks import segments
 from .thai_paragraph import ParaStyle, Run, ThaiParagraph, plain_text_width
 
-PAD = 4.0
+PAD = 5.0
 
 
 def cell(content, style: ParaStyle) -> list:
@@ -60,9 +60,11 @@ def auto_widths(rows: list[list], total: float, *, size: float, min_width: float
             if not text.strip():
                 continue
             if i >= header_rows or len(rows) <= header_rows:  # headers wrap; they set floors, not shares
-                weight[j] += plain_text_width(text, size=size) ** 0.85
-            longest = max((plain_text_width(w.strip(), size=size) for w in segments(text.replace("\n", " ")) if w.strip()), default=0)
-            floor[j] = max(floor[j], min(longest + 2 * PAD + 1, total * 0.22))
+                weight[j] += (len(text) * size * 0.48) ** 0.85  # Sarabun averages ~0.48 em per character
+            words = [w.strip() for block in text.split("\n") for w in segments(block)]
+            most = max((len(w) for w in words), default=0)
+            width = max((plain_text_width(w, size=size) for w in words if len(w) >= 0.6 * most), default=0)
+            floor[j] = max(floor[j], min(width + 2 * PAD + 1, total * 0.22))
     free = total - sum(fixed.values())
     cols = [j for j in range(ncols) if j not in fixed]
     widths = {j: fixed[j] for j in fixed}

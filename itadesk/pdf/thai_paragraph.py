@@ -372,9 +372,28 @@ class ThaiParagraph(Flowable):
         # however its gaps were widened (trailing spaces are neither drawn nor copied)
         line_src = "".join(p.src for p in pieces).rstrip(" ")
         tx._code.append(f"/Span <</ActualText <FEFF{_utf16(line_src)}>>> BDC")
+        # consecutive parts in one font and colour are drawn as one shaped string
+        run_font = run_color = None
+        run_size = 0.0
+        run_text: ShapedStr | None = None
+        font_set = color_set = None
+
+        def flush():
+            nonlocal run_text, font_set, color_set
+            if run_text is None:
+                return
+            if font_set != (run_font, run_size):
+                tx.setFont(run_font, run_size)
+                font_set = (run_font, run_size)
+            if color_set != run_color:
+                tx.setFillColor(_color(run_color))
+                color_set = run_color
+            tx.textOut(run_text)
+            run_text = None
+
         for pi, piece in enumerate(pieces):
             is_last = pi == len(pieces) - 1
-            parts = list(piece.parts)
+            parts = piece.parts
             for qi, part in enumerate(parts):
                 shaped = part.shaped
                 if not shaped:
@@ -385,12 +404,17 @@ class ThaiParagraph(Flowable):
                         shaped, _w = _shape(part.src[:keep], part.font, part.size)
                         if not shaped:
                             continue
+                if not isinstance(shaped, ShapedStr):
+                    shaped = shapeStr(str(shaped), part.font, part.size, force=True)
                 bonus = extra_at.get((pi, qi))
-                if bonus and isinstance(shaped, ShapedStr):
+                if bonus:
                     shaped = _with_extra(shaped, bonus, part.size)
-                tx.setFont(part.font, part.size)
-                tx.setFillColor(part.color)
-                tx.textOut(shaped)
+                if run_text is not None and (part.font, part.size, part.color) == (run_font, run_size, run_color):
+                    run_text = run_text + shaped
+                else:
+                    flush()
+                    run_font, run_size, run_color, run_text = part.font, part.size, part.color, shaped
+        flush()
         tx._code.append("EMC")
         canv.drawText(tx)
 
@@ -400,7 +424,7 @@ class ThaiParagraph(Flowable):
         for part in parts:
             if part.shaped:
                 tx.setFont(part.font, part.size)
-                tx.setFillColor(part.color)
+                tx.setFillColor(_color(part.color))
                 tx.textOut(part.shaped)
         tx._code.append("EMC")
         canv.drawText(tx)
@@ -416,6 +440,13 @@ def _with_extra(shaped: ShapedStr, bonus: dict[int, float], size: float) -> Shap
         sd = data[gi]
         data[gi] = ShapeData(sd.cluster, sd.x_advance + pts * 1000 / size, sd.y_advance, sd.x_offset, sd.y_offset, sd.width)
     return ShapedStr(str(shaped), shapeData=data)
+
+
+@lru_cache(maxsize=64)
+def _color(spec: str):
+    from reportlab.lib.colors import toColor
+
+    return toColor(spec)
 
 
 def _utf16(text: str) -> str:

@@ -150,16 +150,19 @@ def build_story(source: str, *, justify: str = "thai") -> list:
         total = landscape_width() if wide else portrait_width()
         size = 9.5 if wide else 10
         cells = []
+        plain = []
         for row in rows:
-            out = []
+            out, texts = [], []
             for text in row:
                 items = cell_paragraphs(text)
                 out.append([_cell_item(k, t, size) for k, t in items])
+                texts.append("\n".join(p.text for p in out[-1]))
             cells.append(out)
+            plain.append(texts)
         # a second header row: empty first cell, short labels (the status columns of seed 001)
         header_rows = 2 if len(rows) > 2 and not rows[1][0].strip() and _looks_like_header(rows[1]) \
             and all(len(c) < 90 for c in rows[1]) else 1
-        widths = auto_widths(rows, total, size=size, header_rows=header_rows)
+        widths = auto_widths(plain, total, size=size, header_rows=header_rows)
         story.append(thai_table(cells, widths, size=size, header_rows=header_rows, spans=_header_spans(rows, header_rows)))
         story.append(Spacer(1, 8))
     return story
