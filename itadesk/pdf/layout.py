@@ -37,7 +37,9 @@ class ThaiDocTemplate(BaseDocTemplate):
         fonts.register_fonts()
         super().__init__(filename, pagesize=A4, title=title, author=author, creator="itadesk",
                          leftMargin=MARGINS["left"], rightMargin=MARGINS["right"],
-                         topMargin=MARGINS["top"], bottomMargin=MARGINS["bottom"])
+                         topMargin=MARGINS["top"], bottomMargin=MARGINS["bottom"],
+                         # without this every page references a non-embedded Helvetica
+                         initialFontName=fonts.REGULAR, initialFontSize=11)
         self.thai_digits = thai_digits
         self.number_pages = number_pages
         self.first_page_number = first_page_number

@@ -17,7 +17,7 @@ def cell(content, style: ParaStyle) -> list:
     a list of Run lists, or flowables already made."""
     if content is None:
         return []
-    if isinstance(content, str):
+    if isinstance(content, str) or not isinstance(content, (list, tuple)):
         content = [content]
     out = []
     for item in content:
@@ -36,6 +36,8 @@ def _cell_text(content) -> str:
         return ""
     if isinstance(content, str):
         return content
+    if isinstance(content, ThaiParagraph):
+        return content.text
     parts = []
     for item in content:
         if isinstance(item, str):

@@ -25,7 +25,7 @@ from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.pdfbase.ttfonts import ShapeData, ShapedStr, shapeStr
 from reportlab.platypus.flowables import Flowable
 
-from ..text.breaks import break_positions, cluster_positions
+from ..text.breaks import break_positions, cluster_positions, word_positions
 from . import fonts
 
 ZWSP = "\u200b"
@@ -192,23 +192,27 @@ class ThaiParagraph(Flowable):
         """Cut an over-wide piece between grapheme clusters into pieces that fit."""
         out = []
         src = piece.src
-        cuts = cluster_positions(src)
+        inner_spaces = [i for i in range(1, len(src.rstrip())) if src[i - 1].isspace() and not src[i].isspace()]
+        if inner_spaces:  # first give up only the spaces that joined it (never a word)
+            bounds = [0, *inner_spaces, len(src)]
+            out = [self._restyle(piece, a, b) for a, b in zip(bounds, bounds[1:])]
+            out[-1].hard_break = piece.hard_break
+            return out
+        # then the dictionary's word cuts, and clusters only inside a word wider than the line
+        words = word_positions(src)
+        clusters = cluster_positions(src)
         start = 0
         while start < len(src):
-            best = None
-            for c in [*cuts, len(src)]:
-                if c <= start:
-                    continue
-                trial = self._restyle(piece, start, c)
-                if trial.width <= avail or best is None:
-                    best = (c, trial)
-                    if trial.width > avail:
-                        break
-                else:
-                    break
-            c, trial = best
-            out.append(trial)
-            start = c
+            end = None
+            for c in [*words, len(src)]:
+                if c > start and self._restyle(piece, start, c).width <= avail:
+                    end = c
+            if end is None:  # the next word alone is wider than the line: cut between clusters
+                end = next((c for c in [*words, len(src)] if c > start), len(src))
+                fit = [c for c in clusters if start < c < end and self._restyle(piece, start, c).width <= avail]
+                end = fit[-1] if fit else next((c for c in clusters if c > start), end)
+            out.append(self._restyle(piece, start, end))
+            start = end
         out[-1].hard_break = piece.hard_break
         return out
 
@@ -282,6 +286,10 @@ class ThaiParagraph(Flowable):
         return self.style.space_after
 
     def split(self, availWidth, availHeight):
+        # reportlab's Table asks to split at the column width but wraps cells at the
+        # width inside the padding: keep the lines of the last wrap
+        if self._wrapped_for is not None:
+            availWidth = self._wrapped_for
         self.wrap(availWidth, availHeight)
         fit = int((availHeight + 1e-6) // self.style.leading)
         n = len(self._lines)

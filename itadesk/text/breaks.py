@@ -44,7 +44,7 @@ class _Engines:
         import nlpo3  # deferred: only needed when a PDF is made
 
         self.nlpo3 = nlpo3
-        self.dict_name = _load_dictionary(nlpo3)
+        self.dict_name, self.words = _load_dictionary(nlpo3)
         try:
             from icu4py.breakers import LineBreaker
 
@@ -61,7 +61,7 @@ def _dictionary_files() -> list[Path]:
     return files
 
 
-def _load_dictionary(nlpo3) -> str:
+def _load_dictionary(nlpo3) -> tuple[str, frozenset[str]]:
     files = _dictionary_files()
     words: list[str] = []
     for f in files:
@@ -75,7 +75,7 @@ def _load_dictionary(nlpo3) -> str:
         tmp.replace(merged)
     name = f"itadesk-{digest}"
     nlpo3.load_dict(str(merged), name)
-    return name
+    return name, frozenset(words)
 
 
 _engines: _Engines | None = None
@@ -124,14 +124,23 @@ def break_positions(text: str) -> frozenset[int]:
         return frozenset()
     e = engines()
     icu = _cuts(list(e.icu(text, "th"))) if e.icu else None
-    newmm = _cuts(e.nlpo3.segment(text, e.dict_name))
+    tokens = e.nlpo3.segment(text, e.dict_name)
+    newmm = _cuts(tokens)
+    # a cut between two tokens neither of which is a dictionary word is a guess
+    # inside an unknown run (a name, a typo): leave such runs whole
+    known_side = set()
+    pos = 0
+    for a, b in zip(tokens, tokens[1:]):
+        pos += len(a)
+        if a in e.words or b in e.words:
+            known_side.add(pos)
     result = set()
     for i in range(1, len(text)):
         prev, nxt = text[i - 1], text[i]
         if nxt in NO_START or prev in NO_END:
             continue
         if is_thai_letter(prev) and is_thai_letter(nxt):
-            ok = i in newmm and (icu is None or i in icu) and _locally_a_boundary(text, i, e)
+            ok = i in known_side and (icu is None or i in icu) and _locally_a_boundary(text, i, e)
         elif prev.isspace() and not nxt.isspace():
             ok = _space_is_a_boundary(text, i, e)
         elif nxt.isspace():
@@ -190,6 +199,14 @@ def _space_is_a_boundary(text: str, i: int, e: _Engines) -> bool:
 @lru_cache(maxsize=65536)
 def _window_cuts(window: str, dict_name: str) -> frozenset[int]:
     return frozenset(_cuts(engines().nlpo3.segment(window, dict_name)))
+
+
+def word_positions(text: str) -> list[int]:
+    """newmm's own cuts inside ``text`` (orthographic rules applied): where an
+    over-wide piece is cut before falling back to clusters."""
+    e = engines()
+    cuts = _cuts(e.nlpo3.segment(text, e.dict_name))
+    return sorted(i for i in cuts if 0 < i < len(text) and text[i] not in NO_START and text[i - 1] not in NO_END)
 
 
 def cluster_positions(text: str) -> list[int]:
