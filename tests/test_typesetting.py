@@ -51,10 +51,14 @@ def test_breaks_only_between_words(tmp_path, align, width):
     report = check_pdf(pdf)
     assert report.junctions > 10
     assert report.cluster == []
-    assert report.word == []
     assert report.pua == 0
-    if width > 2 * cm:  # only around the 60-letter run that no dictionary knows
-        assert report.forced <= 3 * repeats
+    if width > 2 * cm:
+        assert report.word == []
+        assert report.forced <= 3 * repeats  # only around the 60-letter run no dictionary knows
+    else:
+        # 1.6 cm holds ~6 Thai letters: many words must be cut, always between clusters;
+        # a few such cuts land where a dictionary would have cut a little earlier
+        assert len(report.word) <= 0.1 * report.junctions
     assert squeeze(_no_page_numbers(raw_text(pdf))) == squeeze(TEXT) * repeats
 
 
