@@ -9,7 +9,8 @@ from pathlib import Path
 
 from ..domain.framework import default_framework
 from ..domain.models import Analysis, Item, Limitation, Measure, Memo, Office, Signer, StatusUpdate, Evidence
-from ..domain.thai_dates import ce_year, fiscal_year_range
+from ..domain.thai_dates import fiscal_year_range
+from ..domain.thai_numbers import to_thai_digits
 from ..errors import ItadeskError
 from . import demo_content as c
 from .store import Store
@@ -71,10 +72,10 @@ def build_demo(store: Store) -> None:
         for no, (topic, assessment, development) in c.ANALYSIS.items():
             score = inds[no]
             ind = fw.indicator(no)
-            analysis = (f"ตัวชี้วัดที่ {no} {ind.name_th} ได้คะแนนเท่ากับร้อยละ {score:.2f} "
+            analysis = (to_thai_digits(f"ตัวชี้วัดที่ {no} {ind.name_th} ได้คะแนนเท่ากับร้อยละ {score:.2f} ")
                         + ("ซึ่งอยู่ในระดับดี ควรรักษามาตรฐานการดำเนินงานไว้อย่างต่อเนื่อง" if score >= 90
                            else "ซึ่งต่ำกว่าเกณฑ์ที่หน่วยงานกำหนด จึงเป็นประเด็นที่ต้องพัฒนาปรับปรุง"))
-            store.save_analysis(Analysis(None, year, no, topic, assessment, analysis, development, no))
+            store.save_analysis(Analysis(None, year, no, topic, assessment, analysis, to_thai_digits(development), no))
         for n, (lim, impact, dev) in enumerate(c.LIMITATIONS):
             store.save_limitation(Limitation(None, year, lim, impact, dev, n))
         count = len(c.MEASURES) if year >= 2568 else 8
