@@ -25,7 +25,7 @@ from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.pdfbase.ttfonts import ShapeData, ShapedStr, shapeStr
 from reportlab.platypus.flowables import Flowable
 
-from ..text.breaks import break_positions, cluster_positions, word_positions
+from ..text.breaks import break_positions, cluster_positions, sub_word_positions, word_positions
 from . import fonts
 
 ZWSP = "\u200b"
@@ -207,9 +207,13 @@ class ThaiParagraph(Flowable):
             for c in [*words, len(src)]:
                 if c > start and self._restyle(piece, start, c).width <= avail:
                     end = c
-            if end is None:  # the next word alone is wider than the line: cut between clusters
+            if end is None:  # the next word alone is wider than the line: its parts, then clusters
                 end = next((c for c in [*words, len(src)] if c > start), len(src))
-                fit = [c for c in clusters if start < c < end and self._restyle(piece, start, c).width <= avail]
+                word = src[start:end]
+                parts = [start + c for c in sub_word_positions(word)]
+                fit = [c for c in parts if self._restyle(piece, start, c).width <= avail]
+                if not fit:
+                    fit = [c for c in clusters if start < c < end and self._restyle(piece, start, c).width <= avail]
                 end = fit[-1] if fit else next((c for c in clusters if c > start), end)
             out.append(self._restyle(piece, start, end))
             start = end

@@ -209,6 +209,21 @@ def word_positions(text: str) -> list[int]:
     return sorted(i for i in cuts if 0 < i < len(text) and text[i] not in NO_START and text[i - 1] not in NO_END)
 
 
+def sub_word_positions(text: str) -> list[int]:
+    """Where a dictionary compound wider than a narrow cell may still be cut
+    (ICU splits สำนักปลัดเทศบาล into สำนัก|ปลัด|เทศบาล); orthographic rules apply."""
+    e = engines()
+    cuts = _cuts(list(e.icu(text, "th"))) if e.icu else set()
+    cuts |= _cuts(e.nlpo3.segment(text, _stock_dict()))
+    return sorted(i for i in cuts if 0 < i < len(text) and text[i] not in NO_START and text[i - 1] not in NO_END)
+
+
+@lru_cache(maxsize=1)
+def _stock_dict() -> str:
+    engines().nlpo3.load_dict(str(paths.resource("thai_words.txt")), "itadesk-stock")
+    return "itadesk-stock"
+
+
 def cluster_positions(text: str) -> list[int]:
     """Offsets where an over-wide word may be cut: between grapheme clusters only."""
     out = []
