@@ -93,7 +93,7 @@ def comment_block(snap: YearSnapshot) -> Flowable:
         [ThaiParagraph(executive.position if executive else "ตำแหน่ง" + "." * 30, b.CENTER)],
     ]
     table = Table(cells, colWidths=[9.5 * cm], hAlign="LEFT")
-    table.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.5, "black"), ("LEFTPADDING", (0, 0), (-1, -1), 6),
+    table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), "Sarabun", b.BODY_SIZE), ("BOX", (0, 0), (-1, -1), 0.5, "black"), ("LEFTPADDING", (0, 0), (-1, -1), 6),
                                ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
     return table
 

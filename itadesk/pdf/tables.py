@@ -7,6 +7,7 @@ from reportlab.lib import colors
 from reportlab.platypus import Table, TableStyle
 
 from ..text.breaks import segments
+from . import fonts
 from .thai_paragraph import ParaStyle, Run, ThaiParagraph, plain_text_width
 
 PAD = 5.0
@@ -101,6 +102,8 @@ def thai_table(rows: list[list], widths: list[float], *, size: float = 10.0, lea
             out.append(cell(content, st))
         data.append(out)
     style = [
+        # reportlab selects each cell's font even for flowable cells: never Helvetica
+        ("FONT", (0, 0), (-1, -1), fonts.REGULAR, size),
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), PAD),

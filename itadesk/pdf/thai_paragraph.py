@@ -25,7 +25,7 @@ from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.pdfbase.ttfonts import ShapeData, ShapedStr, shapeStr
 from reportlab.platypus.flowables import Flowable
 
-from ..text.breaks import break_positions, cluster_positions, sub_word_positions, word_positions
+from ..text.breaks import break_positions, cluster_positions, is_known_word, sub_word_positions, word_positions
 from . import fonts
 
 ZWSP = "\u200b"
@@ -210,7 +210,8 @@ class ThaiParagraph(Flowable):
             if end is None:  # the next word alone is wider than the line: its parts, then clusters
                 end = next((c for c in [*words, len(src)] if c > start), len(src))
                 word = src[start:end]
-                parts = [start + c for c in sub_word_positions(word)]
+                # a compound (สำนักปลัดเทศบาล) splits at its parts; an unknown run only at clusters
+                parts = [start + c for c in sub_word_positions(word)] if is_known_word(word.strip()) else []
                 fit = [c for c in parts if self._restyle(piece, start, c).width <= avail]
                 if not fit:
                     fit = [c for c in clusters if start < c < end and self._restyle(piece, start, c).width <= avail]

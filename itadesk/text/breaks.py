@@ -209,6 +209,10 @@ def word_positions(text: str) -> list[int]:
     return sorted(i for i in cuts if 0 < i < len(text) and text[i] not in NO_START and text[i - 1] not in NO_END)
 
 
+def is_known_word(word: str) -> bool:
+    return word in engines().words
+
+
 def sub_word_positions(text: str) -> list[int]:
     """Where a dictionary compound wider than a narrow cell may still be cut
     (ICU splits สำนักปลัดเทศบาล into สำนัก|ปลัด|เทศบาล); orthographic rules apply."""
