@@ -1,0 +1,92 @@
+"""``python -m itadesk.bench``: the numbers that matter, measured in fresh processes.
+
+* window usable: ``itadesk --db DEMO --quit-when-ready`` (wall time);
+* each document of the demo and of a 60-measure year: export wall time and peak RSS;
+* ``itadesk typeset`` of the seed-format files given with ``--seeds``.
+
+Each measurement is a separate process so import and font costs are counted,
+as a clerk pays them. Prints a table; ``--json`` for machines.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+
+def _measure(args: list[str], repeat: int, env=None) -> dict:
+    times, peaks, code = [], [], 0
+    for _ in range(repeat):
+        # a wrapper reports the child's own peak, independent of earlier children
+        wrapped = [sys.executable, "-c",
+                   "import resource,subprocess,sys;r=subprocess.run(sys.argv[1:]).returncode;"
+                   "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss);sys.exit(r)", *args]
+        t0 = time.perf_counter()
+        proc = subprocess.run(wrapped, capture_output=True, text=True, env=env)
+        times.append(time.perf_counter() - t0)
+        code = code or proc.returncode
+        try:
+            peaks.append(int(proc.stdout.strip().splitlines()[-1]) / 1024)
+        except (ValueError, IndexError):
+            peaks.append(float("nan"))
+    return {"best_s": round(min(times), 3), "median_s": round(sorted(times)[len(times) // 2], 3),
+            "peak_mib": round(max(peaks), 1), "ok": code == 0}
+
+
+def _sixty(db: Path) -> None:
+    from .domain.models import Measure
+    from .store.store import Store
+
+    store = Store.open(db)
+    for k in range(60):
+        store.save_measure(Measure(None, 2569, f"กิจกรรมที่ {k + 1} ส่งเสริมคุณธรรมและความโปร่งใสของหน่วยงาน", "กิจกรรม",
+                                   issue="การป้องกันการทุจริต", steps=["จัดประชุมชี้แจง", "ดำเนินการตามแผน", "รายงานผล"],
+                                   units=["สำนักปลัดเทศบาล"], indicators=[10], monitoring="รายงานทุกไตรมาส"))
+    store.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m itadesk.bench", description=__doc__.splitlines()[0])
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--seeds", nargs="*", default=[], help="seed-format text files to typeset")
+    ap.add_argument("--no-gui", action="store_true", help="skip the window start-up measurement")
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args(argv)
+    exe = [sys.executable, "-m", "itadesk"]
+    results: dict[str, dict] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        env = dict(os.environ, ITADESK_HOME=str(Path(tmp) / "home"), QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+        demo = Path(tmp) / "demo.sqlite"
+        results["demo database"] = _measure([*exe, "demo", str(demo)], 1, env)
+        big = Path(tmp) / "sixty.sqlite"
+        subprocess.run([*exe, "demo", str(big)], check=True, capture_output=True, env=env)
+        _sixty(big)
+        results["--version"] = _measure([*exe, "--version"], args.repeat, env)
+        if not args.no_gui:
+            results["window usable (--quit-when-ready)"] = _measure([*exe, "--db", str(demo), "--quit-when-ready"], args.repeat, env)
+        for kind in ("memo", "measures", "plan", "scores"):
+            out = Path(tmp) / f"{kind}.pdf"
+            results[f"export {kind} (demo 2568)"] = _measure([*exe, "export", kind, "--db", str(demo), "--year", "2568", "--out", str(out)], args.repeat, env)
+        for kind in ("measures", "plan"):
+            out = Path(tmp) / f"{kind}-60.pdf"
+            results[f"export {kind} (60 measures)"] = _measure([*exe, "export", kind, "--db", str(big), "--year", "2569", "--out", str(out)], args.repeat, env)
+        for seed in args.seeds:
+            out = Path(tmp) / (Path(seed).stem + ".pdf")
+            results[f"typeset {Path(seed).name}"] = _measure([*exe, "typeset", seed, str(out)], args.repeat, env)
+    if args.json:
+        print(json.dumps(results, ensure_ascii=False, indent=1))
+    else:
+        print(f"{'measurement':44} {'best s':>8} {'median s':>9} {'peak MiB':>9}  ok")
+        for name, r in results.items():
+            print(f"{name:44} {r['best_s']:>8.3f} {r['median_s']:>9.3f} {r['peak_mib']:>9.1f}  {'yes' if r['ok'] else 'NO'}")
+    return 0 if all(r["ok"] for r in results.values()) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
