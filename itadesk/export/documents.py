@@ -11,14 +11,9 @@ from pathlib import Path
 from ..errors import ExportError, NotFoundError
 from ..pdf.layout import ThaiDocTemplate, build_atomic
 from ..store.store import Store
+from .kinds import KINDS
 from .snapshot import YearSnapshot, take_snapshot
 
-KINDS = {
-    "memo": "บันทึกข้อความรายงานผลการดำเนินการตามมาตรการ",
-    "measures": "มาตรการส่งเสริมคุณธรรมและความโปร่งใส",
-    "plan": "การนำผลการประเมิน ITA ไปสู่การพัฒนาองค์กร",
-    "scores": "สรุปผลคะแนนการประเมิน ITA",
-}
 
 
 def render(kind: str, snap: YearSnapshot, out: Path, *, memo_id: int | None = None) -> Path:

@@ -411,6 +411,16 @@ class Store:
                 db.table("limitations").update(lim.id, row)
         return frozenset({"analysis"}), lim.id
 
+    def replace_limitations(self, year: int, rows: list[Limitation]) -> Changes:
+        """Replace the year's limitations table in one step (rows without text are dropped)."""
+        self.require_year(year)
+        with self._write("แก้ไขตารางข้อจำกัด") as db:
+            db.execute("DELETE FROM limitations WHERE year=?", [year])
+            for n, lim in enumerate(r for r in rows if r.limitation.strip()):
+                db.table("limitations").insert({"year": year, "limitation": lim.limitation.strip(), "impact": lim.impact,
+                                                "development": lim.development, "sort": n})
+        return frozenset({"analysis"})
+
     def delete_limitation(self, lim_id: int) -> Changes:
         with self._write("ลบข้อจำกัด") as db:
             db.execute("DELETE FROM limitations WHERE id=?", [lim_id])

@@ -1,0 +1,92 @@
+"""คะแนน: overall, tools, indicators and items; typing and pasting from Excel; the level; a chart."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QHeaderView, QLabel, QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget
+
+from ..chart import ScoreChart
+from ..score_model import ScoreTableModel
+from ..session import Session
+from ..widgets import hint
+
+
+class ScoreView(QTableView):
+    """A table that takes a block pasted from Excel (tabs and new lines) at the current cell."""
+
+    def keyPressEvent(self, event):  # noqa: N802
+        if event.matches(QKeySequence.StandardKey.Paste):
+            self.paste_text(QGuiApplication.clipboard().text())
+            return
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.selectionModel().hasSelection():
+            model: ScoreTableModel = self.model()
+            model.set_many([(i.row(), i.column(), "") for i in self.selectionModel().selectedIndexes()])
+            return
+        super().keyPressEvent(event)
+
+    def paste_text(self, text: str) -> int:
+        model: ScoreTableModel = self.model()
+        start = self.currentIndex()
+        r0 = max(start.row(), 0)
+        c0 = start.column() if start.column() in model._score_cols() else 2
+        cells = []
+        for dr, line in enumerate(text.rstrip("\n").split("\n")):
+            for dc, value in enumerate(line.rstrip("\r").split("\t")):
+                cells.append((r0 + dr, c0 + dc, value.strip()))
+        return model.set_many(cells)
+
+
+class ScoresTab(QWidget):
+    TITLE = "คะแนน"
+
+    def __init__(self, session: Session):
+        super().__init__()
+        self.session = session
+        self.level = QLabel()
+        self.level.setStyleSheet("font-size: 15px; font-weight: bold;")
+        self.models = {k: ScoreTableModel(session, k) for k in ("tools", "indicators", "items")}
+        self.views = {}
+        inner = QTabWidget()
+        for key, title in (("tools", "ภาพรวมและเครื่องมือ"), ("indicators", "ตัวชี้วัด ๑๐ ตัว"), ("items", "ข้อคำถาม")):
+            view = ScoreView()
+            view.setModel(self.models[key])
+            view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+            view.verticalHeader().setVisible(False)
+            view.setObjectName(f"scores_{key}")
+            self.views[key] = view
+            inner.addTab(view, title)
+        self.inner = inner
+        self.chart = ScoreChart()
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(inner)
+        split.addWidget(self.chart)
+        split.setStretchFactor(0, 3)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.level)
+        lay.addWidget(hint("พิมพ์คะแนน ๐–๑๐๐ (ทศนิยมไม่เกิน ๒ ตำแหน่ง) หรือคัดลอกทั้งช่วงจาก Excel แล้วกด Ctrl+V "
+                           "ช่องสีแดงคือค่าที่ไม่ถูกบันทึก (ชี้เพื่อดูเหตุผล) ช่องสีเหลืองคือคะแนนต่ำกว่าเกณฑ์"))
+        lay.addWidget(split)
+        session.changed.connect(self._changed)
+        session.year_changed.connect(lambda _y: self.reload())
+        self.reload()
+
+    def _changed(self, areas: frozenset) -> None:
+        if areas & {"scores", "framework", "years", "settings"}:
+            self.reload()
+
+    def reload(self) -> None:
+        for m in self.models.values():
+            m.reload()
+        store, year = self.session.store, self.session.year
+        if not year or not store.has_year(year):
+            self.level.setText("ยังไม่มีปีการประเมิน")
+            return
+        sc, fw = store.scores(year), store.framework(year)
+        level = store.level(year)
+        self.level.setText(f"ปี {year}: คะแนนภาพรวม {sc.overall if sc.overall is not None else '-'}  "
+                           f"ระดับผลการประเมิน: {level or '-'}" + ("   (กรอบการประเมินยังไม่ยืนยัน แก้ไขได้)" if fw.unverified else ""))
+        earlier = [y for y in store.years() if y < year]
+        prev = store.scores(earlier[-1]) if earlier else None
+        self.chart.set_data([(f"{i.no}. {i.name_th}", sc.indicators.get(i.no), prev.indicators.get(i.no) if prev else None)
+                             for i in fw.indicators], fw.pass_mark)

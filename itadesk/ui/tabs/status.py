@@ -1,0 +1,131 @@
+"""สถานะ: each measure's current status and history; an update in two clicks;
+counts by status; measures behind schedule stand out."""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QSpinBox, QTableWidget, QTableWidgetItem,
+    QVBoxLayout, QWidget,
+)
+
+from ...domain.models import StatusUpdate
+from ...domain.thai_dates import format_date_short, format_period
+from ...domain.validation import ROUNDS_TH, STATUS_TH
+from ..session import Session
+from ..widgets import BEDateEdit, button, from_qdate, hint, row
+
+BEHIND = QBrush(QColor("#F8D0D0"))
+
+
+def behind_schedule(m, latest: StatusUpdate | None, today: _dt.date) -> bool:
+    """Past its end and not done, or past its start with nothing recorded."""
+    if latest is not None and latest.status == "done":
+        return False
+    if m.end and m.end < today:
+        return True
+    return bool(m.start and m.start < today and latest is None and (today - m.start).days > 60)
+
+
+class StatusTab(QWidget):
+    TITLE = "สถานะ"
+
+    def __init__(self, session: Session, today: _dt.date | None = None):
+        super().__init__()
+        self.session = session
+        self.today = today or _dt.date.today()
+        self.counts = QLabel()
+        self.counts.setObjectName("status_counts")
+        self.table = QTableWidget(0, 5)
+        self.table.setObjectName("status_table")
+        self.table.setHorizontalHeaderLabels(["มาตรการ/โครงการ/กิจกรรม", "ระยะเวลา", "สถานะล่าสุด", "ร้อยละ", "วันที่รายงาน"])
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.currentCellChanged.connect(lambda r, *_: self._show_history(r))
+        self.history = QListWidget()
+        self.status = QComboBox()
+        for code, label in STATUS_TH.items():
+            self.status.addItem(label, code)
+        self.status.setObjectName("status_choice")
+        self.round = QComboBox()
+        for code, label in ROUNDS_TH.items():
+            self.round.addItem(label, code)
+        self.progress = QSpinBox()
+        self.progress.setRange(0, 100)
+        self.progress.setSuffix(" %")
+        self.note = QLineEdit()
+        self.note.setPlaceholderText("หมายเหตุ/ผลการดำเนินงาน")
+        self.date = BEDateEdit()
+        self.add_button = button("บันทึกสถานะ", self.add_update)
+        self.add_button.setObjectName("status_add")
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.counts)
+        lay.addWidget(hint("แถวสีแดง: เลยกำหนดแล้วแต่ยังไม่แล้วเสร็จ หรือเริ่มแล้วแต่ยังไม่มีการรายงาน "
+                           "เลือกมาตรการ เลือกสถานะ แล้วกด “บันทึกสถานะ”"))
+        lay.addWidget(self.table, 3)
+        lay.addWidget(row(QLabel("สถานะ"), self.status, QLabel("รอบ"), self.round, QLabel("ความก้าวหน้า"), self.progress,
+                          QLabel("วันที่"), self.date))
+        lay.addWidget(row(self.note, self.add_button, button("ลบรายการประวัติที่เลือก", self.delete_update)))
+        lay.addWidget(QLabel("ประวัติการรายงานของมาตรการที่เลือก"))
+        lay.addWidget(self.history, 1)
+        self.measures = []
+        self.latest: dict = {}
+        session.changed.connect(lambda a: self.reload() if a & {"status", "measures", "years"} else None)
+        session.year_changed.connect(lambda _y: self.reload())
+        self.reload()
+
+    def reload(self) -> None:
+        store, year = self.session.store, self.session.year
+        current = self.table.currentRow()
+        self.measures = store.measures(year) if year and store.has_year(year) else []
+        self.latest = store.current_status(year) if self.measures else {}
+        thai = store.thai_digits
+        self.table.setRowCount(len(self.measures))
+        counts = dict.fromkeys(STATUS_TH, 0)
+        behind = 0
+        for r, m in enumerate(self.measures):
+            u = self.latest.get(m.id)
+            status = u.status if u else "not_started"
+            counts[status] += 1
+            cells = [m.title, m.period_text or format_period(m.start, m.end, thai=thai), STATUS_TH[status],
+                     str(u.progress if u else 0), format_date_short(u.date, thai=thai) if u else "-"]
+            late = behind_schedule(m, u, self.today)
+            behind += late
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if late:
+                    item.setBackground(BEHIND)
+                    item.setToolTip("ล่าช้ากว่ากำหนด")
+                self.table.setItem(r, c, item)
+        self.counts.setText("   ".join(f"{STATUS_TH[k]}: {v}" for k, v in counts.items()) + f"   ล่าช้า: {behind}")
+        if self.measures:
+            self.table.setCurrentCell(min(max(current, 0), len(self.measures) - 1), 0)
+        self._show_history(self.table.currentRow())
+
+    def _show_history(self, r: int) -> None:
+        self.history.clear()
+        if not 0 <= r < len(self.measures):
+            return
+        thai = self.session.store.thai_digits
+        self._history = self.session.store.status_updates(self.measures[r].id)
+        for u in self._history:
+            self.history.addItem(f"{format_date_short(u.date, thai=thai)}  {ROUNDS_TH[u.round]}  {STATUS_TH[u.status]}  "
+                                 f"{u.progress}%  {u.note}")
+
+    def add_update(self) -> None:
+        r = self.table.currentRow()
+        if not 0 <= r < len(self.measures):
+            self.session.error.emit("ยังไม่ได้เลือก", "กรุณาเลือกมาตรการก่อนบันทึกสถานะ")
+            return
+        update = StatusUpdate(None, self.measures[r].id, from_qdate(self.date.date()), self.status.currentData(),
+                              self.round.currentData(), self.progress.value(), self.note.text())
+        if self.session.write(self.session.store.add_status, update):
+            self.note.clear()
+
+    def delete_update(self) -> None:
+        i = self.history.currentRow()
+        if 0 <= i < len(getattr(self, "_history", [])):
+            self.session.write(self.session.store.delete_status, self._history[i].id)

@@ -1,0 +1,110 @@
+"""Small Qt helpers shared by the tabs."""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QDateEdit, QFrame, QHBoxLayout, QLabel, QMessageBox, QPlainTextEdit, QPushButton, QSizePolicy, QWidget,
+)
+
+from ..domain.thai_dates import MONTHS_ABBR, be_year
+
+
+def to_qdate(day: _dt.date | None) -> QDate:
+    return QDate(day.year, day.month, day.day) if day else QDate()
+
+
+def from_qdate(q: QDate) -> _dt.date | None:
+    return _dt.date(q.year(), q.month(), q.day()) if q.isValid() else None
+
+
+class BEDateEdit(QDateEdit):
+    """A date field that shows Buddhist-era years (๒๕ มี.ค. ๒๕๖๘) and stores Gregorian dates."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setCalendarPopup(True)
+        self.setDisplayFormat("d/M/yyyy")
+        self.setDate(QDate.currentDate())
+
+    def textFromDateTime(self, dt):  # noqa: N802 (Qt override)
+        d = dt.date()
+        return f"{d.day()} {MONTHS_ABBR[d.month() - 1]} {be_year(d.year())}"
+
+    def dateTimeFromText(self, text):  # noqa: N802
+        from ..domain.thai_dates import parse_thai_date
+
+        try:
+            day = parse_thai_date(text)
+        except ValueError:
+            return self.dateTime()
+        dt = self.dateTime()
+        dt.setDate(to_qdate(day))
+        return dt
+
+    def validate(self, text, pos):
+        from PySide6.QtGui import QValidator
+
+        from ..domain.thai_dates import parse_thai_date
+
+        try:
+            parse_thai_date(text)
+            return QValidator.State.Acceptable, text, pos
+        except ValueError:
+            return QValidator.State.Intermediate, text, pos
+
+
+class LinesEdit(QPlainTextEdit):
+    """One item per line (steps, units): ``lines()`` / ``set_lines()``."""
+
+    def lines(self) -> list[str]:
+        return [x.strip() for x in self.toPlainText().splitlines() if x.strip()]
+
+    def set_lines(self, lines: list[str]) -> None:
+        self.setPlainText("\n".join(lines))
+
+
+def hint(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #555;")
+    return label
+
+
+def button(text: str, slot, *, tip: str = "") -> QPushButton:
+    b = QPushButton(text)
+    b.clicked.connect(slot)
+    if tip:
+        b.setToolTip(tip)
+    return b
+
+
+def row(*widgets) -> QWidget:
+    w = QWidget()
+    lay = QHBoxLayout(w)
+    lay.setContentsMargins(0, 0, 0, 0)
+    for x in widgets:
+        if x is None:
+            lay.addStretch(1)
+        else:
+            lay.addWidget(x)
+    return w
+
+
+def line() -> QFrame:
+    f = QFrame()
+    f.setFrameShape(QFrame.Shape.HLine)
+    f.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+    return f
+
+
+def confirm(parent, title: str, text: str) -> bool:
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
+    box.button(QMessageBox.StandardButton.Yes).setText("ใช่")
+    box.button(QMessageBox.StandardButton.No).setText("ไม่")
+    return box.exec() == QMessageBox.StandardButton.Yes
+
+
+ALIGN_CENTER = Qt.AlignmentFlag.AlignCenter
