@@ -62,6 +62,7 @@ class ScoresTab(QWidget):
         split.addWidget(inner)
         split.addWidget(self.chart)
         split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
         lay = QVBoxLayout(self)
         lay.addWidget(self.level)
         lay.addWidget(hint("พิมพ์คะแนน ๐–๑๐๐ (ทศนิยมไม่เกิน ๒ ตำแหน่ง) หรือคัดลอกทั้งช่วงจาก Excel แล้วกด Ctrl+V "

@@ -42,6 +42,8 @@ class StatusTab(QWidget):
         self.table.setObjectName("status_table")
         self.table.setHorizontalHeaderLabels(["มาตรการ/โครงการ/กิจกรรม", "ระยะเวลา", "สถานะล่าสุด", "ร้อยละ", "วันที่รายงาน"])
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for c in range(1, 5):
+            self.table.horizontalHeader().setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.currentCellChanged.connect(lambda r, *_: self._show_history(r))

@@ -1,0 +1,206 @@
+"""The window driven offscreen through a clerk's whole yearly cycle (pytest-qt)."""
+
+import datetime as dt
+import subprocess
+import sys
+
+import pytest
+
+pytest.importorskip("PySide6.QtWidgets")
+
+from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtGui import QGuiApplication  # noqa: E402
+
+from itadesk.store.store import Store  # noqa: E402
+from itadesk.ui.main_window import MainWindow  # noqa: E402
+from itadesk.ui.session import Session  # noqa: E402
+from itadesk.ui.tabs.status import behind_schedule  # noqa: E402
+
+
+@pytest.fixture
+def window(qtbot, demo_path):
+    w = MainWindow(Session(Store.open(demo_path)))
+    w.quiet_errors = True  # errors go to the status bar instead of a modal box
+    qtbot.addWidget(w)
+    w.show()
+    yield w
+    w.session.store.close()
+
+
+def test_clerk_cycle(qtbot, window, demo_path, tmp_path):
+    s = window.session
+    # --- the year 2569 is chosen in the toolbar
+    window.year_box.setCurrentIndex(window.year_box.findData(2569))
+    assert s.year == 2569
+
+    # --- scores: paste a block from Excel into the indicators; 101 is rejected, the rest saved
+    scores = window.pages[1]
+    window.tabs.setCurrentWidget(scores)
+    scores.inner.setCurrentIndex(1)
+    view = scores.views["indicators"]
+    view.setFocus()
+    view.setCurrentIndex(view.model().index(0, 2))
+    QGuiApplication.clipboard().setText("99.10\n101\n๙๘.๕๐\n")
+    qtbot.keyClick(view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    sc = s.store.scores(2569)
+    assert sc.indicators[1] == 99.10 and sc.indicators[3] == 98.50
+    assert sc.indicators[2] == 96.75  # unchanged: 101 was not saved
+    model = view.model()
+    assert (1, 2) in model.errors and "๑๐๐" in model.errors[(1, 2)]
+    assert model.data(model.index(1, 2), Qt.ItemDataRole.ToolTipRole) == model.errors[(1, 2)]
+    assert "ช่องไม่ถูกบันทึก" in window.statusBar().currentMessage()
+    # a typed value through the model (the delegate path)
+    assert model.setData(model.index(1, 2), "97.00")
+    assert s.store.scores(2569).indicators[2] == 97.0 and (1, 2) not in model.errors
+
+    # --- analysis: draft from the scores, then save
+    analysis = window.pages[2]
+    window.tabs.setCurrentWidget(analysis)
+    analysis.list.setCurrentRow(0)
+    analysis.analysis.clear()
+    analysis.draft()
+    drafted = analysis.analysis.toPlainText()
+    assert drafted.startswith("ตัวชี้วัดที่ ๑ การปฏิบัติหน้าที่ ได้คะแนนเท่ากับร้อยละ ๙๙.๑๐")
+    analysis.save()
+    assert s.store.analyses(2569)[0].analysis == drafted
+
+    # --- measures: add one through the form
+    measures = window.pages[3]
+    window.tabs.setCurrentWidget(measures)
+    measures.new()
+    # QTest cannot synthesise Thai key events: insert the text as an input method would
+    measures.title_edit.insert("กิจกรรมทดสอบการบันทึก <ทดสอบ> & ตากใบ")
+    measures.steps.setPlainText("ประชุมชี้แจง\nรายงานผล")
+    measures.units.setPlainText("กองคลัง")
+    measures.ind_checks[10].setChecked(True)
+    mid = measures.save()
+    assert mid is not None
+    saved = s.store.measure(mid)
+    assert saved.title == "กิจกรรมทดสอบการบันทึก <ทดสอบ> & ตากใบ" and saved.steps == ["ประชุมชี้แจง", "รายงานผล"]
+    assert saved.indicators == [10] and saved.units == ["กองคลัง"]
+    # a measure without a title is refused with a Thai message naming the field
+    measures.new()
+    assert measures.save() is None
+    assert "ชื่อมาตรการ" in window.statusBar().currentMessage()
+
+    # --- status: two updates in two clicks each
+    status = window.pages[4]
+    window.tabs.setCurrentWidget(status)
+    row = [m.id for m in status.measures].index(mid)
+    status.table.setCurrentCell(row, 0)
+    status.status.setCurrentIndex(status.status.findData("in_progress"))
+    status.progress.setValue(40)
+    qtbot.mouseClick(status.add_button, Qt.MouseButton.LeftButton)
+    status.table.setCurrentCell(row, 0)
+    status.status.setCurrentIndex(status.status.findData("done"))
+    status.round.setCurrentIndex(status.round.findData("12"))
+    qtbot.mouseClick(status.add_button, Qt.MouseButton.LeftButton)
+    history = s.store.status_updates(mid)
+    assert [u.status for u in history] == ["in_progress", "done"] and history[-1].progress == 100
+    assert "ดำเนินการเรียบร้อยแล้ว" in status.counts.text()
+
+    # --- memo: prefilled from the office and the status, then saved
+    memo = window.pages[5]
+    window.tabs.setCurrentWidget(memo)
+    memo.new()
+    assert memo.salutation.text() == "นายกเทศมนตรีตำบลโป่งสะแก"
+    assert "ตามที่" in memo.paragraphs.toPlainText()
+    memo.subject.setText("รายงานผลการดำเนินการตามมาตรการ รอบ ๑๒ เดือน")
+    memo_id = memo.save()
+    assert s.store.memo(memo_id).subject == "รายงานผลการดำเนินการตามมาตรการ รอบ ๑๒ เดือน"
+
+    # --- documents: export the memo in the background; the window stays responsive
+    docs = window.pages[6]
+    window.tabs.setCurrentWidget(docs)
+    docs.kind.setCurrentIndex(docs.kind.findData("memo"))
+    out = tmp_path / "memo.pdf"
+    with qtbot.waitSignal(docs.exported, timeout=60000) as blocker:
+        assert docs.export(str(out))
+        assert docs.busy and docs.progress.maximum() == 0  # a busy bar while it renders
+    assert blocker.args[0] == str(out) and out.read_bytes().startswith(b"%PDF")
+
+    # --- undo the last edit, redo it
+    window.undo()
+    assert s.store.memos(2569) == [] or all(m.id != memo_id for m in s.store.memos(2569))
+    window.redo()
+    assert s.store.memo(memo_id).subject.startswith("รายงานผล")
+
+    # --- reopen the database: everything is there
+    window.close()
+    again = Store.open(demo_path)
+    try:
+        assert again.scores(2569).indicators[1] == 99.10
+        assert again.measure(mid).title.endswith("ตากใบ")
+        assert [u.status for u in again.status_updates(mid)] == ["in_progress", "done"]
+        assert again.memo(memo_id).subject.endswith("๑๒ เดือน")
+        assert again.analyses(2569)[0].analysis == drafted
+    finally:
+        again.close()
+
+
+def test_preview_renders_pages(qtbot, window):
+    docs = window.pages[6]
+    docs.kind.setCurrentIndex(docs.kind.findData("scores"))
+    with qtbot.waitSignal(docs.exported, timeout=60000):
+        docs.show_preview()
+    qtbot.waitUntil(lambda: len(docs.preview.pages) >= 1, timeout=10000)
+    assert docs.preview.pages[0].width() > 500
+
+
+def test_office_edits_save_as_typed(qtbot, window):
+    office = window.pages[0]
+    edit = office.fields["name"]
+    edit.setFocus()
+    edit.selectAll()
+    edit.insert("เทศบาลตำบลทดสอบ")
+    edit.editingFinished.emit()
+    assert window.session.store.office().name == "เทศบาลตำบลทดสอบ"
+    office.thai_digits.setChecked(False)
+    assert window.session.store.thai_digits is False
+    window.undo()
+    assert window.session.store.thai_digits is True
+
+
+def test_behind_schedule_rule():
+    from itadesk.domain.models import Measure, StatusUpdate
+
+    m = Measure(1, 2568, "x", start=dt.date(2025, 10, 1), end=dt.date(2025, 12, 31))
+    today = dt.date(2026, 2, 1)
+    assert behind_schedule(m, None, today)
+    assert behind_schedule(m, StatusUpdate(1, 1, today, "in_progress"), today)
+    assert not behind_schedule(m, StatusUpdate(1, 1, today, "done"), today)
+    assert not behind_schedule(m, None, dt.date(2025, 10, 15))
+
+
+def test_window_state_comes_back(qtbot, demo_path):
+    w = MainWindow(Session(Store.open(demo_path)))
+    qtbot.addWidget(w)
+    w.show()
+    w.tabs.setCurrentIndex(4)
+    w.resize(1000, 700)
+    w.close()
+    w.session.store.close()
+    w2 = MainWindow(Session(Store.open(demo_path)))
+    qtbot.addWidget(w2)
+    assert w2.tabs.currentIndex() == 4
+    assert str(demo_path) in (w2.recent_menu.actions()[0].text(),)
+    w2.session.store.close()
+
+
+def _run(*args, env_home):
+    import os
+
+    env = dict(os.environ, ITADESK_HOME=str(env_home), QT_QPA_PLATFORM="offscreen")
+    return subprocess.run([sys.executable, "-m", "itadesk", *args], capture_output=True, text=True, timeout=180, env=env)
+
+
+def test_screenshots_and_quit_when_ready(tmp_path):
+    shots = tmp_path / "shots"
+    r = _run("--screenshots", str(shots), env_home=tmp_path / "home")
+    assert r.returncode == 0, r.stderr
+    pngs = sorted(shots.glob("*.png"))
+    assert len(pngs) == 7 and all(p.stat().st_size > 5000 for p in pngs)
+    # first start created the user's database from the demo
+    assert (tmp_path / "home" / "itadesk.sqlite").exists()
+    r = _run("--db", str(tmp_path / "home" / "itadesk.sqlite"), "--quit-when-ready", env_home=tmp_path / "home")
+    assert r.returncode == 0, r.stderr
