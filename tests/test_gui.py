@@ -24,6 +24,7 @@ def window(qtbot, demo_path):
     qtbot.addWidget(w)
     w.show()
     yield w
+    w.close()
     w.session.store.close()
 
 
@@ -179,11 +180,12 @@ def test_window_state_comes_back(qtbot, demo_path):
     w.tabs.setCurrentIndex(4)
     w.resize(1000, 700)
     w.close()
-    w.session.store.close()
     w2 = MainWindow(Session(Store.open(demo_path)))
     qtbot.addWidget(w2)
     assert w2.tabs.currentIndex() == 4
     assert str(demo_path) in (w2.recent_menu.actions()[0].text(),)
+    w2.close()
+    w.session.store.close()
     w2.session.store.close()
 
 
@@ -204,3 +206,31 @@ def test_screenshots_and_quit_when_ready(tmp_path):
     assert (tmp_path / "home" / "itadesk.sqlite").exists()
     r = _run("--db", str(tmp_path / "home" / "itadesk.sqlite"), "--quit-when-ready", env_home=tmp_path / "home")
     assert r.returncode == 0, r.stderr
+
+
+def test_leaving_a_form_saves_it(qtbot, window):
+    measures = window.pages[3]
+    window.tabs.setCurrentWidget(measures)
+    measures.list.setCurrentRow(0)
+    first = measures.measures[0].id
+    measures.target.setPlainText("เป้าหมายที่พิมพ์แล้วไม่ได้กดบันทึก")
+    window.tabs.setCurrentIndex(0)  # moving to another tab
+    assert window.session.store.measure(first).target == "เป้าหมายที่พิมพ์แล้วไม่ได้กดบันทึก"
+    analysis = window.pages[2]
+    window.tabs.setCurrentWidget(analysis)
+    analysis.list.setCurrentRow(0)
+    analysis.development.setPlainText("พิมพ์แล้วย้ายไปตัวชี้วัดอื่น")
+    analysis.list.setCurrentRow(1)
+    assert window.session.store.analyses(window.session.year)[0].development == "พิมพ์แล้วย้ายไปตัวชี้วัดอื่น"
+
+
+def test_framework_item_titles_are_editable(qtbot, window):
+    scores = window.pages[1]
+    model = scores.models["items"]
+    row = next(r for r, (_k, key, _l) in enumerate(model.rows) if key == "O1")
+    assert model.setData(model.index(row, 1), "โครงสร้างหน่วยงาน (ตรวจแล้ว)")
+    item = window.session.store.framework(window.session.year).item("O1")
+    assert item.title_th == "โครงสร้างหน่วยงาน (ตรวจแล้ว)" and not item.uncertain
+    ind = scores.models["indicators"]
+    assert ind.setData(ind.index(7, 1), "การปรับปรุงการทำงาน")
+    assert window.session.store.framework(window.session.year).indicator(8).name_th == "การปรับปรุงการทำงาน"

@@ -93,6 +93,9 @@ class Store:
 
     def close(self) -> None:
         self.db.close()
+        self.closed = True
+
+    closed = False
 
     # ---------------------------------------------------------------- writing
     @contextmanager

@@ -45,6 +45,14 @@ class MainWindow(QMainWindow):
         for page in self.pages:
             self.tabs.addTab(page, page.TITLE)
         self.setCentralWidget(self.tabs)
+        # forms save themselves when the clerk leaves them, and every 30 s (a dead battery loses nothing)
+        self._last_page = self.tabs.currentWidget()
+        self.tabs.currentChanged.connect(self._tab_changed)
+        from PySide6.QtCore import QTimer
+
+        self.autosave = QTimer(self)
+        self.autosave.timeout.connect(self.save_pending)
+        self.autosave.start(30_000)
         bar = QToolBar("ปี")
         bar.setObjectName("year_bar")
         bar.addWidget(QLabel(" ปีการประเมิน (พ.ศ.) "))
@@ -189,6 +197,18 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"ทำซ้ำ: {label}" if label else "ไม่มีสิ่งที่ทำซ้ำได้", 4000)
         self._fill_years()
 
+    def _tab_changed(self, _index: int) -> None:
+        if hasattr(self._last_page, "maybe_save"):
+            self._last_page.maybe_save()
+        self._last_page = self.tabs.currentWidget()
+
+    def save_pending(self) -> None:
+        if self.session.store.closed:
+            return
+        page = self.tabs.currentWidget()
+        if hasattr(page, "maybe_save"):
+            page.maybe_save()
+
     def save_current(self) -> None:
         page = self.tabs.currentWidget()
         if hasattr(page, "save"):
@@ -231,6 +251,11 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(int(s.value("tab", 1)))
 
     def closeEvent(self, event):  # noqa: N802
+        if not self.session.store.closed:
+            self.autosave.stop()
+            for page in self.pages:
+                if hasattr(page, "maybe_save"):
+                    page.maybe_save()
         s = settings()
         s.setValue("geometry", self.saveGeometry())
         s.setValue("state", self.saveState())

@@ -91,8 +91,8 @@ class ScoreTableModel(QAbstractTableModel):
 
     def flags(self, index):
         f = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() in self._score_cols():
-            f |= Qt.ItemFlag.ItemIsEditable
+        if index.column() in self._score_cols() or (index.column() == 1 and self.kind in ("items", "indicators")):
+            f |= Qt.ItemFlag.ItemIsEditable  # the framework is incomplete: titles and names are editable
         return f
 
     def _value(self, row: int, col: int):
@@ -112,6 +112,8 @@ class ScoreTableModel(QAbstractTableModel):
             if c == 0:
                 return "" if key is None else str(key)
             if c == 1:
+                if role == Qt.ItemDataRole.EditRole:
+                    return label.replace(" (ยังไม่ยืนยัน)", "").rsplit(" (", 1)[0] if self.kind == "indicators" else label.replace(" (ยังไม่ยืนยัน)", "")
                 return label
             value = self._value(r, c)
             return "" if value is None else format_score(value)
@@ -128,9 +130,23 @@ class ScoreTableModel(QAbstractTableModel):
         return None
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole):  # noqa: N802
-        if role != Qt.ItemDataRole.EditRole or index.column() not in self._score_cols():
+        if role != Qt.ItemDataRole.EditRole:
+            return False
+        if index.column() == 1 and self.kind in ("items", "indicators"):
+            return self._rename(index.row(), str(value))
+        if index.column() not in self._score_cols():
             return False
         return self.set_many([(index.row(), index.column(), str(value))]) == 0
+
+    def _rename(self, row: int, text: str) -> bool:
+        store, year = self.session.store, self.session.year
+        _kind, key, _label = self.rows[row]
+        if self.kind == "indicators":
+            return self.session.write(store.rename_indicator, year, key, text) is not None
+        item = store.framework(year).item(key)
+        item.title_th = text.replace(" (ยังไม่ยืนยัน)", "")
+        item.uncertain = False  # the clerk checked it
+        return self.session.write(store.save_item, year, item) is not None
 
     # ------------------------------------------------------------ writing
     def field_name(self, row: int, col: int) -> str:

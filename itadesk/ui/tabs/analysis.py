@@ -78,7 +78,10 @@ class AnalysisTab(QWidget):
     def reload(self) -> None:
         store, year = self.session.store, self.session.year
         current = self.list.currentRow()
+        self._shown = -1  # the stored values win over a form being rebuilt
+        self.list.blockSignals(True)
         self.list.clear()
+        self.list.blockSignals(False)
         if not year or not store.has_year(year):
             return
         fw = store.framework(year)
@@ -88,7 +91,12 @@ class AnalysisTab(QWidget):
         for a in self.analyses:
             ind = fw.indicator(a.indicator) if a.indicator else None
             self.list.addItem(f"{a.indicator}. {ind.name_th}" if ind else (a.topic or "ประเด็นอื่น"))
-        self.list.setCurrentRow(max(0, min(current, len(self.analyses) - 1)))
+        index = max(0, min(current, len(self.analyses) - 1))
+        self.list.blockSignals(True)
+        self.list.setCurrentRow(index)
+        self.list.blockSignals(False)
+        self._shown = index
+        self._show_fields(index)
         for key, edit in self.texts.items():
             edit.setPlainText(store.text(year, key))
         self.limits.setRowCount(0)
@@ -99,7 +107,27 @@ class AnalysisTab(QWidget):
             for c, value in enumerate((lim.limitation, lim.impact, lim.development)):
                 self.limits.setItem(r, c, QTableWidgetItem(value))
 
+    def maybe_save(self) -> None:
+        i = getattr(self, "_shown", -1)
+        if 0 <= i < len(self.analyses):
+            a = self.analyses[i]
+            now = (self.topic.text(), self.assessment.text(), self.analysis.toPlainText(), self.development.toPlainText())
+            if now != (a.topic, a.assessment, a.analysis, a.development):
+                a.topic, a.assessment, a.analysis, a.development = now
+                self.session.write(self.session.store.save_analysis, a)
+        store, year = self.session.store, self.session.year
+        if year and store.has_year(year):
+            for key, edit in self.texts.items():
+                if edit.toPlainText() != store.text(year, key):
+                    self.session.write(store.set_text, year, key, edit.toPlainText())
+
     def _show(self, index: int) -> None:
+        if getattr(self, "_shown", -1) != index:
+            self.maybe_save()
+        self._shown = index
+        self._show_fields(index)
+
+    def _show_fields(self, index: int) -> None:
         if 0 <= index < len(self.analyses):
             a = self.analyses[index]
             self.topic.setText(a.topic)

@@ -86,11 +86,20 @@ class MeasuresTab(QWidget):
         lay.addLayout(left, 1)
         lay.addWidget(scroll, 3)
         self._editing: Measure | None = None
+        self._loading_form = False
         session.changed.connect(lambda a: self.reload() if a & {"measures", "years", "framework"} else None)
         session.year_changed.connect(lambda _y: self.reload())
         self.reload()
 
     def reload(self) -> None:
+        # rebuilding the list must never write the form back (stale form, other year, recursion)
+        self._loading_form = True
+        try:
+            self._reload()
+        finally:
+            self._loading_form = False
+
+    def _reload(self) -> None:
         store, year = self.session.store, self.session.year
         current = self.list.currentRow()
         keep_id = self._editing.id if self._editing else None
@@ -103,17 +112,39 @@ class MeasuresTab(QWidget):
         ids = [m.id for m in self.measures]
         index = ids.index(keep_id) if keep_id in ids else min(max(current, 0), len(self.measures) - 1)
         if self.measures:
+            self.list.blockSignals(True)
             self.list.setCurrentRow(index)
-            self._show(index)
+            self.list.blockSignals(False)
+            self._fill_form(self.measures[index])
         else:
-            self.new()
+            self._fill_form(Measure(None, year, ""))
+            self._editing = None
 
     def _show(self, index: int) -> None:
         if not 0 <= index < len(self.measures):
             return
+        self.maybe_save()
         self._fill(self.measures[index])
 
+    def maybe_save(self) -> None:
+        """Save the form when it differs from what is stored (moving on never loses typing)."""
+        if self._loading_form:
+            return
+        m = self.collect()
+        if not m.title.strip():
+            return
+        stored = self.session.store.measure(m.id) if m.id else None
+        if stored is None or stored != m:
+            self.session.write(self.session.store.save_measure, m)
+
     def _fill(self, m: Measure) -> None:
+        self._loading_form = True
+        try:
+            self._fill_form(m)
+        finally:
+            self._loading_form = False
+
+    def _fill_form(self, m: Measure) -> None:
         self._editing = m
         self.kind.setCurrentText(m.kind)
         self.title_edit.setText(m.title)
@@ -135,12 +166,13 @@ class MeasuresTab(QWidget):
 
     def collect(self) -> Measure:
         base = self._editing or Measure(None, self.session.year, "")
+        year = base.year if base.id else self.session.year  # a measure never moves to another year
         evidence = []
         for line in self.evidence.lines():
             title, _, link = line.partition("|")
             evidence.append(Evidence(title.strip(), link.strip()))
         return Measure(
-            base.id, self.session.year, self.title_edit.text(), self.kind.currentText(), issue=self.issue.text(),
+            base.id, year, self.title_edit.text(), self.kind.currentText(), issue=self.issue.text(),
             steps=self.steps.lines(), units=self.units.lines(), start=from_qdate(self.start.date()),
             end=from_qdate(self.end.date()), period_text=self.period_text.text(), monitoring=self.monitoring.toPlainText(),
             target=self.target.toPlainText(), budget=self.budget.value() if self.has_budget.isChecked() else None,
@@ -148,6 +180,7 @@ class MeasuresTab(QWidget):
             evidence=evidence, sort=base.sort)
 
     def new(self) -> None:
+        self.maybe_save()
         self.list.clearSelection()
         self._fill(Measure(None, self.session.year, "", start=None, end=None))
         self._editing = None

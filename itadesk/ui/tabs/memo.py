@@ -71,6 +71,13 @@ class MemoTab(QWidget):
         self.reload()
 
     def reload(self) -> None:
+        self._reloading = True
+        try:
+            self._reload()
+        finally:
+            self._reloading = False
+
+    def _reload(self) -> None:
         store, year = self.session.store, self.session.year
         keep = self._current.id if self._current else None
         self.memos = store.memos(year) if year and store.has_year(year) else []
@@ -87,17 +94,31 @@ class MemoTab(QWidget):
         self.picker.blockSignals(False)
         ids = [m.id for m in self.memos]
         if keep in ids:
+            self.picker.blockSignals(True)
             self.picker.setCurrentIndex(ids.index(keep))
-            self._show(ids.index(keep))
+            self.picker.blockSignals(False)
+            self._fill(self.memos[ids.index(keep)])
         elif self.memos:
+            self.picker.blockSignals(True)
             self.picker.setCurrentIndex(len(self.memos) - 1)
-            self._show(len(self.memos) - 1)
+            self.picker.blockSignals(False)
+            self._fill(self.memos[-1])
         else:
-            self.new()
+            self._current = None
+            self._fill(Memo(None, year, date=_dt.date.today()))
+            self._current = None
 
     def _show(self, index: int) -> None:
         if 0 <= index < len(self.memos):
+            self.maybe_save()
             self._fill(self.memos[index])
+
+    def maybe_save(self) -> None:
+        if getattr(self, "_reloading", False) or self._current is None or self._current.id is None:
+            return
+        memo = self.collect()
+        if memo != self.session.store.memo(self._current.id):
+            self.session.write(self.session.store.save_memo, memo)
 
     def _fill(self, m: Memo) -> None:
         self._current = m
@@ -123,7 +144,8 @@ class MemoTab(QWidget):
 
     def collect(self) -> Memo:
         paragraphs = [p.strip() for p in self.paragraphs.toPlainText().split("\n\n") if p.strip()]
-        return Memo(self._current.id if self._current else None, self.session.year, self.agency.text(), self.number.text(),
+        year = self._current.year if self._current and self._current.id else self.session.year
+        return Memo(self._current.id if self._current else None, year, self.agency.text(), self.number.text(),
                     from_qdate(self.date.date()), self.subject.text(), self.salutation.text(), paragraphs,
                     self.closing.text(), self.signer_name.text(), self.signer_position.text(), self.style.currentData(),
                     self.include_table.isChecked(), self.round.currentData(), self.comment.isChecked())

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QHeaderView, QLabel, QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHeaderView, QInputDialog, QLabel, QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget,
+)
 
+from ...domain.models import Item
 from ..chart import ScoreChart
 from ..score_model import ScoreTableModel
 from ..session import Session
-from ..widgets import hint
+from ..widgets import button, confirm, hint, row
 
 
 class ScoreView(QTableView):
@@ -57,6 +60,13 @@ class ScoresTab(QWidget):
             self.views[key] = view
             inner.addTab(view, title)
         self.inner = inner
+        items_page = QWidget()
+        il = QVBoxLayout(items_page)
+        il.setContentsMargins(0, 0, 0, 0)
+        il.addWidget(inner.widget(2))
+        il.addWidget(row(hint("ข้อคำถามเริ่มต้นรวบรวมจากแหล่งรอง (ยังไม่ยืนยัน) ดับเบิลคลิกชื่อข้อเพื่อแก้ไข"),
+                         button("เพิ่มข้อคำถาม…", self.add_item), button("ลบข้อที่เลือก", self.delete_item)))
+        inner.insertTab(2, items_page, "ข้อคำถาม")
         self.chart = ScoreChart()
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(inner)
@@ -71,6 +81,27 @@ class ScoresTab(QWidget):
         session.changed.connect(self._changed)
         session.year_changed.connect(lambda _y: self.reload())
         self.reload()
+
+    def add_item(self) -> None:
+        store, year = self.session.store, self.session.year
+        code, ok = QInputDialog.getText(self, "เพิ่มข้อคำถาม", "รหัสข้อ (เช่น i31, e16, O44)")
+        if not ok or not code.strip():
+            return
+        code = code.strip()
+        tool = {"i": "IIT", "e": "EIT", "o": "OIT"}.get(code[0].lower(), "OIT")
+        title, ok = QInputDialog.getText(self, "เพิ่มข้อคำถาม", f"ข้อคำถาม {code}")
+        if ok:
+            no, ok = QInputDialog.getInt(self, "เพิ่มข้อคำถาม", "อยู่ในตัวชี้วัดที่", 9 if tool == "OIT" else 1, 1, 10)
+            if ok:
+                self.session.write(store.save_item, year, Item(code, tool, no, title))
+
+    def delete_item(self) -> None:
+        view = self.views["items"]
+        rows = sorted({i.row() for i in view.selectionModel().selectedIndexes()})
+        codes = [self.models["items"].rows[r][1] for r in rows]
+        if codes and confirm(self, "ลบข้อคำถาม", f"ลบข้อ {', '.join(codes)} และคะแนนของข้อเหล่านี้? (เลิกทำได้ด้วย Ctrl+Z)"):
+            for code in codes:
+                self.session.write(self.session.store.delete_item, self.session.year, code)
 
     def _changed(self, areas: frozenset) -> None:
         if areas & {"scores", "framework", "years", "settings"}:
