@@ -6,7 +6,7 @@ import pytest
 
 from itadesk.domain import drafting as d
 from itadesk.domain.framework import default_framework
-from itadesk.domain.models import Measure, Memo, Scores, StatusUpdate
+from itadesk.domain.models import Measure, Memo, Scores
 from itadesk.export.documents import export_document, render
 from itadesk.export.snapshot import take_snapshot
 from itadesk.errors import NotFoundError

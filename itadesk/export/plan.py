@@ -5,14 +5,14 @@ responsible — with headers repeated on every page, then recommendations per to
 from __future__ import annotations
 
 from reportlab.lib.units import cm
-from reportlab.platypus import PageBreak, Spacer
+from reportlab.platypus import PageBreak
 
 from ..domain import drafting as d
 from ..domain.thai_dates import format_period
 from ..domain.thai_numbers import digits, format_score
 from ..pdf.layout import ThaiDocTemplate, landscape_width, to_landscape
 from ..pdf.tables import thai_table
-from ..pdf.thai_paragraph import ParaStyle, Run, ThaiParagraph
+from ..pdf.thai_paragraph import Run, ThaiParagraph
 from . import blocks as b
 from .snapshot import YearSnapshot
 
@@ -54,15 +54,9 @@ def plan_story(snap: YearSnapshot) -> list:
     fw, sc, office = snap.framework, snap.scores, snap.office
     plan_year = snap.year + 1
     story: list = to_landscape() + [PageBreak()]
-    # cover (portrait first page is skipped straight into landscape)
-    big = ParaStyle(size=22, leading=34, align="center", bold=True)
-    story += [Spacer(1, 2.5 * cm)]
-    logo = b.emblem(office.emblem_png, height=2.5 * cm)
-    if logo is not None:
-        story += [logo, Spacer(1, 0.6 * cm)]
-    story += [ThaiParagraph("การนำผลการประเมิน ITA ไปสู่การพัฒนาองค์กร", big),
-              ThaiParagraph(f"ประจำปีงบประมาณ พ.ศ. {n(plan_year)}", big.but(size=18, leading=28)),
-              Spacer(1, 2.5 * cm), ThaiParagraph(office.full_name, big.but(size=16, leading=26)), PageBreak()]
+    # the cover is landscape like the rest (the first portrait page is skipped)
+    story += b.cover("การนำผลการประเมิน ITA ไปสู่การพัฒนาองค์กร", f"ประจำปีงบประมาณ พ.ศ. {n(plan_year)}",
+                     office.full_name, office.emblem_png, top=2.5 * cm, logo=2.5 * cm, gap_below=2.5 * cm)
     width = landscape_width()
     story.append(b.heading(f"การนำผลการประเมิน ITA ไปสู่การพัฒนาองค์กร ประจำปีงบประมาณ พ.ศ. {n(plan_year)}", size=15, align="center"))
     story.append(ThaiParagraph(f"แสดงการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ ในปีงบประมาณ "

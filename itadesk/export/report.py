@@ -69,16 +69,8 @@ def _story(snap: YearSnapshot, pages: dict[str, int]) -> list:
     fw, sc = snap.framework, snap.scores
     story: list = []
 
-    # cover
-    big = ParaStyle(size=22, leading=34, align="center", bold=True)
-    story += [Spacer(1, 4 * cm)]
-    logo = b.emblem(office.emblem_png, height=3 * cm)
-    if logo is not None:
-        story += [logo, Spacer(1, 1 * cm)]
-    story += [ThaiParagraph("มาตรการส่งเสริมคุณธรรมและความโปร่งใส", big),
-              ThaiParagraph(f"ประจำปีงบประมาณ พ.ศ. {n(plan_year)}", big.but(size=18, leading=28)),
-              Spacer(1, 3 * cm),
-              ThaiParagraph(office.full_name, big.but(size=16, leading=26)), PageBreak()]
+    story += b.cover("มาตรการส่งเสริมคุณธรรมและความโปร่งใส", f"ประจำปีงบประมาณ พ.ศ. {n(plan_year)}",
+                     office.full_name, office.emblem_png, top=4 * cm, logo=3 * cm, gap_below=3 * cm)
 
     # foreword and contents
     story.append(b.heading("คำนำ", size=16, align="center"))

@@ -18,10 +18,9 @@ print literally).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.pdfbase.ttfonts import ShapeData, ShapedStr, shapeStr
 from reportlab.platypus.flowables import Flowable
 
@@ -344,37 +343,7 @@ class ThaiParagraph(Flowable):
     # -------------------------------------------------------------- drawing
     def _draw_line(self, canv, x: float, y: float, line: _Line, slack: float, gaps: str | None) -> None:
         pieces = line.pieces
-        # which glyphs get extra advance after them: (piece index, part index, glyph index)
-        spots: list[tuple[int, int, int]] = []
-        if gaps:
-            for pi, piece in enumerate(pieces):
-                last_piece = pi == len(pieces) - 1
-                src_pos = 0
-                for qi, part in enumerate(piece.parts):
-                    if not isinstance(part.shaped, ShapedStr):
-                        src_pos += len(part.src)
-                        continue
-                    data = part.shaped.__shapeData__
-                    boundaries = []
-                    if gaps == "thai":
-                        drawn = "".join(ch for ch in part.src if ch not in _INVISIBLE)
-                        boundaries = [c for c in cluster_positions(drawn)]
-                        # a cluster gap never goes inside trailing spaces at the line end
-                        if last_piece:
-                            stripped = len(drawn.rstrip())
-                            boundaries = [c for c in boundaries if c < stripped]
-                    end_of_part = len("".join(ch for ch in part.src if ch not in _INVISIBLE))
-                    is_last_part = qi == len(piece.parts) - 1
-                    if not (last_piece and is_last_part):
-                        boundaries.append(end_of_part)
-                    elif gaps == "thai":
-                        pass
-                    for b in boundaries:
-                        gi = max((i for i, sd in enumerate(data) if sd.cluster < b), default=None)
-                        if gi is not None:
-                            spots.append((pi, qi, gi))
-                    src_pos += len(part.src)
-            # spaces at the end of a piece: put the gap after the space glyphs, not before them
+        spots = _gap_glyphs(pieces, gaps) if gaps else []
         per_gap = slack / len(spots) if spots else 0.0
         extra_at: dict[tuple[int, int], dict[int, float]] = {}
         for pi, qi, gi in spots:
@@ -443,6 +412,34 @@ class ThaiParagraph(Flowable):
         canv.drawText(tx)
 
 
+def _gap_glyphs(pieces: list[_Piece], mode: str) -> list[tuple[int, int, int]]:
+    """The glyphs that get extra advance after them, as (piece, part, glyph) indices.
+
+    ``words``: after the last glyph of each piece but the line's last (word gaps);
+    ``thai``: also after every grapheme cluster (Word's Thai Distributed).
+    Glyphs are found through HarfBuzz clusters (monotone character clusters).
+    """
+    spots = []
+    for pi, piece in enumerate(pieces):
+        last_piece = pi == len(pieces) - 1
+        for qi, part in enumerate(piece.parts):
+            if not isinstance(part.shaped, ShapedStr):
+                continue
+            drawn = "".join(ch for ch in part.src if ch not in _INVISIBLE)
+            boundaries = []
+            if mode == "thai":
+                limit = len(drawn.rstrip()) if last_piece else len(drawn)
+                boundaries = [c for c in cluster_positions(drawn) if c < limit]
+            if qi == len(piece.parts) - 1 and not last_piece:
+                boundaries.append(len(drawn))  # the gap to the next word
+            data = part.shaped.__shapeData__
+            for b in boundaries:
+                gi = max((i for i, sd in enumerate(data) if sd.cluster < b), default=None)
+                if gi is not None:
+                    spots.append((pi, qi, gi))
+    return spots
+
+
 def _with_extra(shaped: ShapedStr, bonus: dict[int, float], size: float) -> ShapedStr:
     """A copy of ``shaped`` with ``bonus`` points of advance after some glyphs.
 
@@ -472,4 +469,4 @@ def plain_text_width(text: str, *, size: float = 11.0, bold: bool = False) -> fl
     return _shape(_normalise(text), fonts.face(bold=bold), size)[1]
 
 
-__all__ = ["Run", "ParaStyle", "ThaiParagraph", "plain_text_width", "field"]
+__all__ = ["Run", "ParaStyle", "ThaiParagraph", "plain_text_width"]

@@ -136,7 +136,6 @@ def _undo_triggers(table: str, columns: list[str]) -> str:
     log backwards and running it restores the previous state, whatever wrote.
     """
     cols = ", ".join(columns)
-    new_vals = ", ".join(f"'||quote(new.{c})||'" for c in columns)
     old_vals = ", ".join(f"'||quote(old.{c})||'" for c in columns)
     sets = ", ".join(f"{c}='||quote(old.{c})||'" for c in columns)
     return f"""

@@ -163,13 +163,24 @@ def _locally_a_boundary(text: str, i: int, e: _Engines) -> bool:
     checker such as a PDF linter) sees around a line end. Keep only boundaries
     that hold in both readings.
     """
+    start, end = _word_run_before(text, i), _word_run_after(text, i)
+    return (i - start) in _window_cuts(text[start:end], e.dict_name)
+
+
+def _word_run_before(text: str, i: int) -> int:
+    """Start of the up-to-24 non-space characters that end at ``i``."""
     start = i
     while start > 0 and not text[start - 1].isspace() and i - start < WINDOW:
         start -= 1
+    return start
+
+
+def _word_run_after(text: str, i: int) -> int:
+    """End of the up-to-24 non-space characters that start at ``i``."""
     end = i
     while end < len(text) and not text[end].isspace() and end - i < WINDOW:
         end += 1
-    return (i - start) in _window_cuts(text[start:end], e.dict_name)
+    return end
 
 
 def _space_is_a_boundary(text: str, i: int, e: _Engines) -> bool:
@@ -186,13 +197,7 @@ def _space_is_a_boundary(text: str, i: int, e: _Engines) -> bool:
         return False
     if not (is_thai_letter(before) and is_thai_letter(after)):
         return True
-    start = j
-    while start > 0 and not text[start - 1].isspace() and j - start < WINDOW:
-        start -= 1
-    end = i
-    while end < len(text) and not text[end].isspace() and end - i < WINDOW:
-        end += 1
-    left, right = text[start:j], text[i:end]
+    left, right = text[_word_run_before(text, j):j], text[i:_word_run_after(text, i)]
     return len(left) in _window_cuts(left + right, e.dict_name)
 
 

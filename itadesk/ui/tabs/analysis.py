@@ -4,7 +4,7 @@ strengths/weaknesses/ranking texts and the limitations table."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QFormLayout, QGroupBox, QHBoxLayout, QLineEdit, QListWidget, QPlainTextEdit, QTableWidget, QTableWidgetItem,
+    QFormLayout, QHBoxLayout, QLineEdit, QListWidget, QPlainTextEdit, QTableWidget, QTableWidgetItem,
     QTabWidget, QVBoxLayout, QWidget,
 )
 

@@ -7,7 +7,7 @@ import datetime as _dt
 
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QSpinBox, QTableWidget, QTableWidgetItem,
+    QComboBox, QHeaderView, QLabel, QLineEdit, QListWidget, QSpinBox, QTableWidget, QTableWidgetItem,
     QVBoxLayout, QWidget,
 )
 
