@@ -161,3 +161,11 @@ def test_change_against_last_year():
     text = d.indicator_analysis(fw, sc, 10, threshold=90, pass_mark=85, previous=prev)
     assert "ต่ำกว่าเกณฑ์ร้อยละ ๘๕" in text and "ลดลงจากปีก่อน ๓.๗๕ คะแนน" in text
     assert d.change_sentence(sc, None, None) == ""
+
+
+@needs_poppler
+def test_no_blank_first_page(demo_path, tmp_path):
+    for kind, title in (("plan", "การนำผลการประเมินITAไปสู่การพัฒนาองค์กร"), ("measures", "มาตรการส่งเสริมคุณธรรมและความโปร่งใส"),
+                        ("memo", "บันทึกข้อความ"), ("scores", "สรุปผลการประเมิน")):
+        out = export_document(kind, db=demo_path, year=2568, out=tmp_path / f"{kind}.pdf")
+        assert title in squeeze(raw_text(out).split("\f")[0]), kind

@@ -24,7 +24,7 @@ TOOL_TH = {
 
 
 def build_plan(path: str, snap: YearSnapshot, title: str) -> None:
-    ThaiDocTemplate(path, title=title, thai_digits=snap.thai_digits).build(plan_story(snap))
+    ThaiDocTemplate(path, title=title, thai_digits=snap.thai_digits, landscape_first=True).build(plan_story(snap))
 
 
 def _tool_recommendation(snap: YearSnapshot, tool: str) -> str:
@@ -53,8 +53,7 @@ def plan_story(snap: YearSnapshot) -> list:
     n = lambda v: digits(v, thai)  # noqa: E731
     fw, sc, office = snap.framework, snap.scores, snap.office
     plan_year = snap.year + 1
-    story: list = to_landscape() + [PageBreak()]
-    # the cover is landscape like the rest (the first portrait page is skipped)
+    story: list = to_landscape()  # the whole document, cover included, is landscape
     story += b.cover("การนำผลการประเมิน ITA ไปสู่การพัฒนาองค์กร", f"ประจำปีงบประมาณ พ.ศ. {n(plan_year)}",
                      office.full_name, office.emblem_png, top=2.5 * cm, logo=2.5 * cm, gap_below=2.5 * cm)
     width = landscape_width()

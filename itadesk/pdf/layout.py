@@ -33,7 +33,8 @@ class ThaiDocTemplate(BaseDocTemplate):
     """Portrait and landscape templates; page numbers in Thai digits at the top."""
 
     def __init__(self, filename, *, title: str = "", author: str = "", thai_digits: bool = True,
-                 number_pages: bool = True, first_page_number: int = 2, on_page: Callable | None = None):
+                 number_pages: bool = True, first_page_number: int = 2, on_page: Callable | None = None,
+                 landscape_first: bool = False):
         fonts.register_fonts()
         super().__init__(filename, pagesize=A4, title=title, author=author, creator="itadesk",
                          leftMargin=MARGINS["left"], rightMargin=MARGINS["right"],
@@ -47,14 +48,16 @@ class ThaiDocTemplate(BaseDocTemplate):
         pw, ph = A4
         lw, lh = landscape(A4)
         m, lm = MARGINS, LANDSCAPE_MARGINS
-        self.addPageTemplates([
+        templates = [
             PageTemplate("portrait", [Frame(m["left"], m["bottom"], pw - m["left"] - m["right"], ph - m["top"] - m["bottom"],
                                             leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="p")],
                          pagesize=A4, onPage=self._decorate),
             PageTemplate("landscape", [Frame(lm["left"], lm["bottom"], lw - lm["left"] - lm["right"], lh - lm["top"] - lm["bottom"],
                                              leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="l")],
                          pagesize=landscape(A4), onPage=self._decorate),
-        ])
+        ]
+        # the first template in the list lays out page 1
+        self.addPageTemplates(templates[::-1] if landscape_first else templates)
 
     def _decorate(self, canv, doc):
         page = canv.getPageNumber()
