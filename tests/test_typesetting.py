@@ -163,3 +163,32 @@ def test_page_break_and_empty_paragraphs(tmp_path):
     story = [ThaiParagraph(""), ThaiParagraph("ก\n\nข"), PageBreak(), ThaiParagraph("ค")]
     pdf = _build(tmp_path, "x.pdf", story)
     assert pdf.stat().st_size > 1000
+
+
+def test_spans_end_after_sara_am():
+    """MuPDF repeats the rest of an ActualText span whose glyphs outnumber its
+    characters (ำ is drawn as two glyphs), so a span ends after each ำ."""
+    from itadesk.pdf.thai_paragraph import _shape, _split_after_sara_am
+
+    src = "สำนักทำนา"
+    shaped, _w = _shape(src, "Sarabun", 11)
+    parts = _split_after_sara_am(shaped, src)
+    assert [t for _g, t in parts] == ["สำ", "นักทำ", "นา"]
+    assert sum(len(g) for g, _t in parts) == len(shaped)  # every glyph drawn once
+    last, _w = _shape("ทำ", "Sarabun", 11)
+    assert _split_after_sara_am(last, "ทำ") == [(last, "ทำ")]  # a final ำ needs no cut
+
+
+@pytest.mark.parametrize("align", ["left", "thai", "words"])
+def test_pdfium_reads_the_text_as_typed(tmp_path, align):
+    """A second reader (PDFium: Chrome, Edge): same text, nothing repeated or lost."""
+    import pypdfium2 as pdfium
+
+    text = " ".join(CASES[:4]) + " สำนักปลัดเทศบาล ทำนาดำนา"
+    pdf_path = _build(tmp_path, "p.pdf", [ThaiParagraph(text, ParaStyle(size=11, leading=16, align=align))])
+    pdf = pdfium.PdfDocument(str(pdf_path))
+    try:
+        out = "".join(page.get_textpage().get_text_range() for page in pdf)
+    finally:
+        pdf.close()
+    assert squeeze(out) == squeeze(text)

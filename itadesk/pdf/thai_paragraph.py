@@ -349,56 +349,72 @@ class ThaiParagraph(Flowable):
         for pi, qi, gi in spots:
             extra_at.setdefault((pi, qi), {}).setdefault(gi, 0.0)
             extra_at[(pi, qi)][gi] += per_gap
-        tx = canv.beginText(x, y)
-        # one ActualText span per line: readers then copy the line exactly as typed,
-        # however its gaps were widened (trailing spaces are neither drawn nor copied)
-        line_src = "".join(p.src for p in pieces).rstrip(" ")
-        tx._code.append(f"/Span <</ActualText <FEFF{_utf16(line_src)}>>> BDC")
-        # consecutive parts in one font and colour are drawn as one shaped string
-        run_font = run_color = None
-        run_size = 0.0
-        run_text: ShapedStr | None = None
-        font_set = color_set = None
-
-        def flush():
-            nonlocal run_text, font_set, color_set
-            if run_text is None:
-                return
-            if font_set != (run_font, run_size):
-                tx.setFont(run_font, run_size)
-                font_set = (run_font, run_size)
-            if color_set != run_color:
-                tx.setFillColor(_color(run_color))
-                color_set = run_color
-            tx.textOut(run_text)
-            run_text = None
-
+        # segments: (font, size, colour, glyphs, source text), in drawing order
+        segments: list[list] = []
+        pending = ""  # source text with no glyph of its own (ZWSP …) joins a neighbour
         for pi, piece in enumerate(pieces):
             is_last = pi == len(pieces) - 1
             parts = piece.parts
             for qi, part in enumerate(parts):
+                src = part.src
                 shaped = part.shaped
+                if is_last and qi == len(parts) - 1:  # trailing spaces: neither drawn nor copied
+                    src = src.rstrip(" ")
+                    if len(src) < len(part.src):
+                        shaped, _w = _shape(src, part.font, part.size)
                 if not shaped:
+                    pending += src
                     continue
-                if is_last and qi == len(parts) - 1:
-                    keep = len(part.src.rstrip(" "))
-                    if keep < len(part.src):
-                        shaped, _w = _shape(part.src[:keep], part.font, part.size)
-                        if not shaped:
-                            continue
                 if not isinstance(shaped, ShapedStr):
                     shaped = shapeStr(str(shaped), part.font, part.size, force=True)
                 bonus = extra_at.get((pi, qi))
                 if bonus:
                     shaped = _with_extra(shaped, bonus, part.size)
-                if run_text is not None and (part.font, part.size, part.color) == (run_font, run_size, run_color):
-                    run_text = run_text + shaped
-                else:
-                    flush()
-                    run_font, run_size, run_color, run_text = part.font, part.size, part.color, shaped
+                for glyphs, text in _split_after_sara_am(shaped, src):
+                    segments.append([part.font, part.size, part.color, glyphs, pending + text])
+                    pending = ""
+        if pending and segments:
+            segments[-1][4] += pending
+        tx = canv.beginText(x, y)
+        state = {"font": None, "color": None}
+        # ActualText spans give readers the text exactly as typed, however the gaps were
+        # widened. A span ends after each SARA AM cluster: MuPDF (SumatraPDF) repeats the
+        # rest of a span whose glyphs outnumber its characters (ำ is drawn as ํ + า).
+        span: list[list] = []
+        for k, seg in enumerate(segments):
+            span.append(seg)
+            if k == len(segments) - 1 or seg[4].endswith("\u0e33"):
+                self._draw_span(tx, span, state)
+                span = []
+        canv.drawText(tx)
+
+    @staticmethod
+    def _draw_span(tx, span: list[list], state: dict) -> None:
+        tx._code.append(f"/Span <</ActualText <FEFF{_utf16(''.join(seg[4] for seg in span))}>>> BDC")
+        run: list = []  # consecutive segments in one font and colour are drawn as one string
+
+        def flush():
+            if not run:
+                return
+            font, size, color = run[0][0], run[0][1], run[0][2]
+            if state["font"] != (font, size):
+                tx.setFont(font, size)
+                state["font"] = (font, size)
+            if state["color"] != color:
+                tx.setFillColor(_color(color))
+                state["color"] = color
+            glyphs = run[0][3]
+            for seg in run[1:]:
+                glyphs = glyphs + seg[3]
+            tx.textOut(glyphs)
+            run.clear()
+
+        for seg in span:
+            if run and tuple(seg[:3]) != tuple(run[0][:3]):
+                flush()
+            run.append(seg)
         flush()
         tx._code.append("EMC")
-        canv.drawText(tx)
 
     def _draw_text(self, canv, x, y, parts, actual: str) -> None:
         tx = canv.beginText(x, y)
@@ -410,6 +426,27 @@ class ThaiParagraph(Flowable):
                 tx.textOut(part.shaped)
         tx._code.append("EMC")
         canv.drawText(tx)
+
+
+def _split_after_sara_am(shaped: ShapedStr, src: str) -> list[tuple[ShapedStr, str]]:
+    """``shaped``/``src`` cut right after every SARA AM that is not last (see _draw_span).
+
+    Glyph clusters index the drawn text; a part holding invisible characters is
+    kept whole (its indices would not line up with ``src``).
+    """
+    if "\u0e33" not in src[:-1] or any(ch in _INVISIBLE for ch in src):
+        return [(shaped, src)]
+    data = shaped.__shapeData__
+    out, g0, c0 = [], 0, 0
+    for k, ch in enumerate(src[:-1]):
+        if ch != "\u0e33":
+            continue
+        g1 = next((i for i, sd in enumerate(data) if sd.cluster > k), len(data))
+        if g1 > g0:
+            out.append((shaped[g0:g1], src[c0:k + 1]))
+            g0, c0 = g1, k + 1
+    out.append((shaped[g0:], src[c0:]))
+    return out
 
 
 def _gap_glyphs(pieces: list[_Piece], mode: str) -> list[tuple[int, int, int]]:
@@ -432,6 +469,9 @@ def _gap_glyphs(pieces: list[_Piece], mode: str) -> list[tuple[int, int, int]]:
                 boundaries = [c for c in cluster_positions(drawn) if c < limit]
             if qi == len(piece.parts) - 1 and not last_piece:
                 boundaries.append(len(drawn))  # the gap to the next word
+            # no widened gap right after ำ: an ActualText span ends there (see _draw_span) and a
+            # reader would read the gap between two spans as a space that is not in the text
+            boundaries = [b for b in boundaries if drawn[b - 1] != "\u0e33"]
             data = part.shaped.__shapeData__
             for b in boundaries:
                 gi = max((i for i, sd in enumerate(data) if sd.cluster < b), default=None)
