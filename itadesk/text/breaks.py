@@ -62,16 +62,24 @@ def _dictionary_files() -> list[Path]:
 
 
 def _load_dictionary(nlpo3) -> tuple[str, frozenset[str]]:
+    """Load the stock + itadesk + user word lists as one nlpO3 dictionary.
+
+    The merged list is cached under the data folder, keyed by the sources'
+    paths and modification times, so later starts read one file only.
+    """
     files = _dictionary_files()
-    words: list[str] = []
-    for f in files:
-        words += [w.strip() for w in f.read_text(encoding="utf-8").splitlines() if w.strip()]
     digest = hashlib.sha1("\n".join(f"{f}:{f.stat().st_mtime_ns}" for f in files).encode()).hexdigest()[:12]
     merged = paths.data_home() / "cache" / f"thai-dict-{digest}.txt"
-    if not merged.exists():
+    if merged.exists():
+        words = merged.read_text(encoding="utf-8").splitlines()
+    else:
+        words = []
+        for f in files:
+            words += [w.strip() for w in f.read_text(encoding="utf-8").splitlines() if w.strip()]
+        words = list(dict.fromkeys(words))
         merged.parent.mkdir(parents=True, exist_ok=True)
         tmp = merged.with_suffix(".part")
-        tmp.write_text("\n".join(dict.fromkeys(words)) + "\n", encoding="utf-8")
+        tmp.write_text("\n".join(words) + "\n", encoding="utf-8")
         tmp.replace(merged)
     name = f"itadesk-{digest}"
     nlpo3.load_dict(str(merged), name)
