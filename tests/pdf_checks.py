@@ -15,13 +15,17 @@ import unicodedata
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 
 import pytest
 
 from itadesk import paths
 
 THAI = re.compile(r"[\u0E01-\u0E4E]")
-NO_START = set("\u0E30\u0E31\u0E32\u0E33\u0E34\u0E35\u0E36\u0E37\u0E38\u0E39\u0E3A\u0E45\u0E46\u0E47\u0E48\u0E49\u0E4A\u0E4B\u0E4C\u0E4D\u0E4E\u0E2F")
+NO_START = set(
+    "\u0E30\u0E31\u0E32\u0E33\u0E34\u0E35\u0E36\u0E37\u0E38\u0E39\u0E3A"
+    "\u0E45\u0E46\u0E47\u0E48\u0E49\u0E4A\u0E4B\u0E4C\u0E4D\u0E4E\u0E2F"
+)
 NO_END = set("\u0E40\u0E41\u0E42\u0E43\u0E44")
 
 needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
@@ -84,7 +88,7 @@ def check_pdf(path) -> Report:
     for _page, lines in pdf_lines(path):
         r.lines += len(lines)
         r.pua += sum(1 for ln in lines if re.search("[\ue000-\uf8ff]", ln))
-        for a, c in zip(lines, lines[1:]):
+        for a, c in pairwise(lines):
             if not (THAI.match(a[-1]) and THAI.match(c[0])):
                 continue
             r.junctions += 1

@@ -3,8 +3,13 @@ import datetime as dt
 import pytest
 
 from itadesk.domain.thai_dates import (
-    fiscal_year_of, fiscal_year_range, format_date_full, format_date_short, format_month_short,
-    format_period, parse_thai_date,
+    fiscal_year_of,
+    fiscal_year_range,
+    format_date_full,
+    format_date_short,
+    format_month_short,
+    format_period,
+    parse_thai_date,
 )
 from itadesk.domain.thai_numbers import format_amount, format_score, parse_decimal, to_arabic_digits, to_thai_digits
 
