@@ -3,9 +3,9 @@ import os
 # before anything imports Qt: windows render offscreen, never on a real screen
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pytest  # noqa: E402
+import pytest
 
-from itadesk.store.store import Store  # noqa: E402
+from itadesk.store.store import Store
 
 
 @pytest.fixture(autouse=True)

@@ -5,11 +5,10 @@ import sys
 import pytest
 
 from itadesk.domain import drafting as d
-from itadesk.domain.framework import default_framework
 from itadesk.domain.models import Measure, Memo, Scores
-from itadesk.export.documents import export_document, render
-from itadesk.export.snapshot import take_snapshot
 from itadesk.errors import NotFoundError
+from itadesk.export.documents import export_document, render
+from itadesk.store.frameworks import default_framework
 from tests.pdf_checks import check_pdf, needs_poppler, raw_text, squeeze
 
 KINDS = ["memo", "measures", "plan", "scores"]
@@ -70,7 +69,7 @@ def test_hostile_text_prints_literally(demo_store, demo_path, tmp_path, kind):
     memo.subject = "<เรื่อง> & ทดสอบ"
     demo_store.save_memo(memo)
     assert len(HOSTILE) > 2000
-    out = render(kind, take_snapshot(demo_store, 2568), tmp_path / f"{kind}.pdf")
+    out = render(kind, demo_store.view(2568), tmp_path / f"{kind}.pdf")
     text = squeeze(raw_text(out))
     if kind in ("memo", "measures", "plan"):
         assert squeeze('<b>ตัวหนา</b>&"อัญประกาศ"') in text
@@ -84,11 +83,11 @@ def test_sixty_measures_split_over_pages(demo_store, tmp_path):
         demo_store.save_measure(Measure(None, 2569, f"กิจกรรมที่ {k + 1} ส่งเสริมคุณธรรมและความโปร่งใสของหน่วยงาน", "กิจกรรม",
                                         issue="การป้องกันการทุจริต", steps=["จัดประชุมชี้แจง", "ดำเนินการตามแผน", "รายงานผล"],
                                         units=["สำนักปลัดเทศบาล"], indicators=[10], monitoring="รายงานทุกไตรมาส"))
-    snap = take_snapshot(demo_store, 2569)
+    snap = demo_store.view(2569)
     assert len(snap.measures) >= 60
     demo_store.save_memo(Memo(None, 2569, subject="รายงาน", paragraphs=["ทดสอบ"], date=dt.date(2026, 11, 1)))
     for kind in ("measures", "memo", "plan"):
-        out = render(kind, take_snapshot(demo_store, 2569), tmp_path / f"{kind}.pdf")
+        out = render(kind, demo_store.view(2569), tmp_path / f"{kind}.pdf")
         text = raw_text(out)
         assert "กิจกรรมที่ 60" in text.replace("\n", " ") or "กิจกรรมที่60" in squeeze(text)
         report = check_pdf(out)
@@ -126,7 +125,7 @@ def test_export_cli_writes_pdf(demo_path, tmp_path):
 def test_missing_memo_raises(store):
     store.add_year(2568)
     with pytest.raises(NotFoundError):
-        render("memo", take_snapshot(store, 2568), "/tmp/never.pdf")
+        render("memo", store.view(2568), "/tmp/never.pdf")
 
 
 # ------------------------------------------------------------------ drafting

@@ -1,6 +1,5 @@
 """The window driven offscreen through a clerk's whole yearly cycle (pytest-qt)."""
 
-import datetime as dt
 import subprocess
 import sys
 
@@ -8,13 +7,12 @@ import pytest
 
 pytest.importorskip("PySide6.QtWidgets")
 
-from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtGui import QGuiApplication  # noqa: E402
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 
-from itadesk.store.store import Store  # noqa: E402
-from itadesk.ui.main_window import MainWindow  # noqa: E402
-from itadesk.ui.session import Session  # noqa: E402
-from itadesk.ui.tabs.status import behind_schedule  # noqa: E402
+from itadesk.store.store import Store
+from itadesk.ui.main_window import MainWindow
+from itadesk.ui.session import Session
 
 
 @pytest.fixture
@@ -160,17 +158,6 @@ def test_office_edits_save_as_typed(qtbot, window):
     assert window.session.store.thai_digits is False
     window.undo()
     assert window.session.store.thai_digits is True
-
-
-def test_behind_schedule_rule():
-    from itadesk.domain.models import Measure, StatusUpdate
-
-    m = Measure(1, 2568, "x", start=dt.date(2025, 10, 1), end=dt.date(2025, 12, 31))
-    today = dt.date(2026, 2, 1)
-    assert behind_schedule(m, None, today)
-    assert behind_schedule(m, StatusUpdate(1, 1, today, "in_progress"), today)
-    assert not behind_schedule(m, StatusUpdate(1, 1, today, "done"), today)
-    assert not behind_schedule(m, None, dt.date(2025, 10, 15))
 
 
 def test_window_state_comes_back(qtbot, demo_path):

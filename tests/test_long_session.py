@@ -10,7 +10,7 @@ import pytest
 
 pytest.importorskip("PySide6.QtWidgets")
 
-from itadesk.store.store import Store  # noqa: E402
+from itadesk.store.store import Store
 
 DRIVER = Path(__file__).parent / "drivers" / "long_session.py"
 

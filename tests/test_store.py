@@ -62,7 +62,7 @@ def test_measure_round_trip_and_cascade(store):
     m = Measure(None, 2568, "มาตรการป้องกันผลประโยชน์ทับซ้อน", "มาตรการ", steps=["ขั้นที่ ๑", " ", "ขั้นที่ ๒"],
                 units=["สำนักปลัด", "กองคลัง"], start=dt.date(2025, 10, 1), end=dt.date(2025, 12, 31),
                 budget=1500.0, indicators=[10], items=["O21"])
-    _, mid = store.save_measure(m)
+    mid = store.save_measure(m).id
     back = store.measure(mid)
     assert back.steps == ["ขั้นที่ ๑", "ขั้นที่ ๒"]
     assert back.units == ["สำนักปลัด", "กองคลัง"]
@@ -87,18 +87,19 @@ def test_measure_validation(store):
 
 def test_status_done_means_full_progress(store):
     store.add_year(2568)
-    _, mid = store.save_measure(Measure(None, 2568, "กิจกรรม"))
+    mid = store.save_measure(Measure(None, 2568, "กิจกรรม")).id
     store.add_status(StatusUpdate(None, mid, dt.date(2026, 3, 31), "in_progress", "6", 40))
     store.add_status(StatusUpdate(None, mid, dt.date(2026, 9, 30), "done", "12", 10))
-    assert store.current_status(2568)[mid].progress == 100
-    assert store.current_status(2568, round="6")[mid].status == "in_progress"
+    state = store.view(2568).state(mid)
+    assert state.update_in(None).progress == 100
+    assert state.status_in("6") == "in_progress" and state.status_in("12") == "done"
     with pytest.raises(ValidationError):
         store.add_status(StatusUpdate(None, mid, dt.date(2026, 9, 30), "finished", "12"))
 
 
 def test_copy_measures_to_next_year(demo_store):
     before = len(demo_store.measures(2569))
-    _, n = demo_store.copy_measures(2568, 2569)
+    n = demo_store.copy_measures(2568, 2569).count
     assert n == 12
     copied = demo_store.measures(2569)[before:]
     assert copied[0].start.year == demo_store.measures(2568)[0].start.year + 1
@@ -107,7 +108,7 @@ def test_copy_measures_to_next_year(demo_store):
 
 def test_memo_round_trip(store):
     store.add_year(2568)
-    _, mid = store.save_memo(Memo(None, 2568, subject="รายงานผล", paragraphs=["ย่อหน้า ๑", "", "ย่อหน้า ๒"], date=dt.date(2026, 10, 5)))
+    mid = store.save_memo(Memo(None, 2568, subject="รายงานผล", paragraphs=["ย่อหน้า ๑", "", "ย่อหน้า ๒"], date=dt.date(2026, 10, 5))).id
     memo = store.memo(mid)
     assert memo.paragraphs == ["ย่อหน้า ๑", "ย่อหน้า ๒"] and memo.date == dt.date(2026, 10, 5)
 

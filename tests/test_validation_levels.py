@@ -1,9 +1,9 @@
 import pytest
 
-from itadesk.domain.framework import default_framework
 from itadesk.domain.levels import compute_level, weighted_overall
 from itadesk.domain.validation import parse_score, parse_year
 from itadesk.errors import ValidationError
+from itadesk.store.frameworks import default_framework
 
 
 @pytest.mark.parametrize("raw,expected", [("96.29", 96.29), ("๘๑.๒๕", 81.25), (100, 100.0), ("0", 0.0), ("", None), (" ", None)])

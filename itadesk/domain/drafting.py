@@ -7,9 +7,14 @@ seed documents phrase them ("ได้คะแนนเท่ากับร้
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .models import Framework, Scores
 from .thai_numbers import digits, format_score
+from .vocab import ROUNDS_TH, Round, SignerRole, Status
+
+if TYPE_CHECKING:  # the view is built from these sentences' inputs; no import cycle at run time
+    from .year import YearView
 
 
 @dataclass(frozen=True)
@@ -118,13 +123,41 @@ def indicator_analysis(fw: Framework, scores: Scores, no: int, *, threshold: flo
     return text
 
 
-def weak_items(fw: Framework, scores: Scores, indicator: int, *, below: float, thai: bool = True) -> list[str]:
-    """Question items of ``indicator`` scoring under ``below``, as "i4 … (๘๕.๒๐)"."""
-    out = []
-    for item in fw.items:
-        if item.indicator != indicator:
-            continue
-        value = scores.items.get(item.code)
-        if value is not None and value < below:
-            out.append(f"{item.code} {item.title_th} ({_s(value, thai)})")
-    return out
+# ------------------------------------------------------------------- memo
+def memo_fields(view: YearView) -> dict[str, str]:
+    """The memo's header and signature as a clerk usually fills them, from the office."""
+    office, units = view.office, view.units
+    executive, reporter = view.signer(SignerRole.EXECUTIVE), view.signer(SignerRole.REPORTER)
+    return {
+        "agency": f"{units[0].name if units else ''} โทร. {office.phone}".strip(),
+        "number": f"{office.doc_prefix}/" if office.doc_prefix else "",
+        "subject": "รายงานผลการดำเนินการตามมาตรการเพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน",
+        "salutation": executive.position if executive else "",
+        "closing": "จึงเรียนมาเพื่อโปรดทราบ และพิจารณาสั่งการต่อไป",
+        "signer_name": reporter.name if reporter else "",
+        "signer_position": reporter.position if reporter else "",
+    }
+
+
+def memo_paragraphs(view: YearView, round: Round) -> list[str]:  # noqa: A002
+    """The memo's two body paragraphs: what was planned, and where the measures stand
+    in ``round`` — counted with the same rule as the memo's status table."""
+    thai, year, units = view.thai_digits, view.year, view.units
+    first = (f"ตามที่{units[0].name if units else 'หน่วยงาน'} ได้รายงานการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใส"
+             f"ในการดำเนินงานของหน่วยงานภาครัฐ ประจำปีงบประมาณ พ.ศ. {_n(year, thai)} และได้กำหนดมาตรการเพื่อขับเคลื่อน"
+             "การส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงานให้ดีขึ้น")
+    ranks = ranking(view.framework, view.scores)
+    if ranks:
+        low = ranks[-1]
+        first += (f" ในประเด็นที่จะต้องพัฒนา เนื่องจากได้คะแนนต่ำสุด คือตัวชี้วัดที่ {_n(low.no, thai)} "
+                  f"{low.name} ซึ่งได้คะแนนเท่ากับร้อยละ {_s(low.score, thai)} นั้น")
+    counts = view.counts(round)
+    total = sum(counts.values())
+    second = (f"บัดนี้ ได้ติดตามผลการดำเนินการตามมาตรการดังกล่าวของ{view.office.name} ประจำปีงบประมาณ พ.ศ. "
+              f"{_n(year + 1, thai)} {ROUNDS_TH[round]} แล้ว ดำเนินการเรียบร้อยแล้ว "
+              f"{_n(counts[Status.DONE], thai)} จาก {_n(total, thai)} มาตรการ")
+    if counts[Status.IN_PROGRESS]:
+        second += f" อยู่ระหว่างดำเนินการ {_n(counts[Status.IN_PROGRESS], thai)} มาตรการ"
+    if counts[Status.NOT_STARTED]:
+        second += f" ยังไม่ดำเนินการ {_n(counts[Status.NOT_STARTED], thai)} มาตรการ"
+    return [first, second + " รายละเอียดดังนี้"]

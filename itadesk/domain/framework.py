@@ -1,4 +1,5 @@
-"""Default ITA frameworks, read from resources/ita-frameworks.json.
+"""Default ITA frameworks, built from the reference (resources/ita-frameworks.json,
+read by ``itadesk.store.frameworks``: the domain does no file I/O).
 
 The reference is incomplete and compiled from secondary sources, so every
 default is marked unverified and the clerk can edit it per year. Years missing
@@ -7,10 +8,6 @@ from the file borrow the nearest earlier year that has indicators.
 
 from __future__ import annotations
 
-import json
-from functools import lru_cache
-
-from .. import paths
 from .models import Framework, Indicator, Item, Level, Tool
 
 DEFAULT_TOOLS = (
@@ -22,16 +19,6 @@ EIT_PARTS = (
     ("EIT1", "แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายนอก ส่วนที่ ๑"),
     ("EIT2", "แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายนอก ส่วนที่ ๒"),
 )
-
-
-@lru_cache(maxsize=1)
-def _reference() -> dict:
-    with open(paths.resource("ita-frameworks.json"), encoding="utf-8") as fh:
-        return json.load(fh)
-
-
-def known_years() -> list[int]:
-    return sorted(int(y) for y in _reference()["years"])
 
 
 def _levels(raw: list[dict]) -> list[Level]:
@@ -46,9 +33,9 @@ def _levels(raw: list[dict]) -> list[Level]:
     return levels
 
 
-def default_framework(year: int, *, eit_parts: bool = False) -> Framework:
+def from_reference(reference: dict, year: int, *, eit_parts: bool = False) -> Framework:
     """The framework for BE ``year`` as the reference knows it."""
-    years = _reference()["years"]
+    years = reference["years"]
     raw = years.get(str(year), {})
     base_year = year
     # indicators and levels are stable across years: borrow from the nearest earlier year

@@ -6,16 +6,14 @@ from decimal import Decimal
 
 from ..errors import ValidationError
 from .thai_numbers import parse_decimal
+from .vocab import ROUNDS_TH, STATUS_TH, MeasureKind, OfficeKind, Status
 
-STATUS_CODES = ("not_started", "in_progress", "done")
-STATUS_TH = {
-    "not_started": "ยังไม่ดำเนินการ",
-    "in_progress": "อยู่ระหว่างดำเนินการ",
-    "done": "ดำเนินการเรียบร้อยแล้ว",
-}
-ROUNDS_TH = {"6": "รอบ ๖ เดือน", "12": "รอบ ๑๒ เดือน", "other": "อื่น ๆ"}
-MEASURE_KINDS = ("มาตรการ", "โครงการ", "กิจกรรม")
-OFFICE_KINDS = ("เทศบาล", "อบต.")
+__all__ = ["MEASURE_KINDS", "OFFICE_KINDS", "ROUNDS_TH", "STATUS_CODES", "STATUS_TH"]
+
+# the choices a clerk may pick, in display order (the types live in vocab)
+STATUS_CODES = tuple(Status)
+MEASURE_KINDS = tuple(MeasureKind)
+OFFICE_KINDS = tuple(OfficeKind)
 
 
 def parse_score(field: str, value: object, *, allow_empty: bool = True) -> float | None:

@@ -8,6 +8,8 @@ look of a memo typed in Word (reference: thai-official-documents.md §4.2).
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, Image, KeepTogether, Spacer
 
@@ -60,7 +62,7 @@ class DottedField(Flowable):
         bounds = [s * availWidth for s in starts] + [availWidth]
         self._paras = []
         height = 0.0
-        for (label, value), x0, x1 in zip(self.pairs, bounds, bounds[1:]):
+        for (label, value), (x0, x1) in zip(self.pairs, pairwise(bounds), strict=False):
             lab = ThaiParagraph([Run(label, bold=True)], ParaStyle(size=self.label_size, leading=self.leading))
             lw = plain_text_width(label, size=self.label_size, bold=True) + 6
             val = ThaiParagraph(value, ParaStyle(size=self.value_size, leading=self.leading))
@@ -103,7 +105,8 @@ class _Signature(Flowable):
 
     def wrap(self, availWidth, availHeight):
         self.width = availWidth
-        self._lines = [t for t in ([self.lead_in] if self.lead_in else []) + [f"({self.name})" if self.name else "(.......................................)", self.position] if t]
+        name = f"({self.name})" if self.name else "(.......................................)"
+        self._lines = [t for t in ([self.lead_in] if self.lead_in else []) + [name, self.position] if t]
         self.height = self.space + len(self._lines) * LEADING
         return availWidth, self.height
 

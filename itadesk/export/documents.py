@@ -8,15 +8,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..domain.year import YearView
 from ..errors import ExportError, NotFoundError
 from ..pdf.layout import ThaiDocTemplate, build_atomic
 from ..store.store import Store
 from .kinds import KINDS
-from .snapshot import YearSnapshot, take_snapshot
 
 
-
-def render(kind: str, snap: YearSnapshot, out: Path, *, memo_id: int | None = None) -> Path:
+def render(kind: str, snap: YearView, out: Path, *, memo_id: int | None = None) -> Path:
     """Render document ``kind`` of ``snap`` to ``out`` (atomically)."""
     if kind not in KINDS:
         raise ExportError(f"ไม่รู้จักเอกสารชนิด {kind}", f"unknown document kind {kind!r}")
@@ -41,7 +40,7 @@ def render(kind: str, snap: YearSnapshot, out: Path, *, memo_id: int | None = No
     return build_atomic(out, lambda tmp: ThaiDocTemplate(tmp, title=title, thai_digits=snap.thai_digits).build(story))
 
 
-def _pick_memo(snap: YearSnapshot, memo_id: int | None):
+def _pick_memo(snap: YearView, memo_id: int | None):
     if not snap.memos:
         raise NotFoundError(f"ปี {snap.year} ยังไม่มีบันทึกข้อความ", f"year {snap.year} has no memo")
     if memo_id is None:
@@ -57,7 +56,7 @@ def export_document(kind: str, *, db: Path, year: int, out: Path, memo_id: int |
         raise NotFoundError(f"ไม่พบไฟล์ฐานข้อมูล {db}", f"database not found: {db}")
     store = Store.open(db, create=False)
     try:
-        snap = take_snapshot(store, year)
+        snap = store.view(year)
     finally:
         store.close()
     return render(kind, snap, Path(out), memo_id=memo_id)

@@ -16,11 +16,12 @@ from ..domain.models import Memo
 from ..domain.thai_dates import format_date_full
 from ..domain.thai_numbers import digits
 from ..domain.validation import STATUS_CODES, STATUS_TH
+from ..domain.vocab import SignerRole, Status
+from ..domain.year import YearView
 from ..pdf.layout import portrait_width
 from ..pdf.tables import thai_table
 from ..pdf.thai_paragraph import ParaStyle, Run, ThaiParagraph
 from . import blocks as b
-from .snapshot import YearSnapshot
 
 
 class _TitleRow(Flowable):
@@ -44,7 +45,9 @@ class _TitleRow(Flowable):
         p.drawOn(self.canv, 0, (self.height - p.height) / 2 - 2)
 
 
-def status_table(snap: YearSnapshot, memo: Memo) -> Table | None:
+def status_rows(snap: YearView, memo: Memo) -> list[list]:
+    """The status table's cells (header rows first); the status of each measure in the
+    memo's round comes from the one rule of ``domain.year`` — as in the memo's text."""
     thai = snap.thai_digits
     rows: list[list] = []
     if memo.table_style == "three":
@@ -52,19 +55,23 @@ def status_table(snap: YearSnapshot, memo: Memo) -> Table | None:
         rows.append(["", "", "", STATUS_TH["not_started"], STATUS_TH["in_progress"], STATUS_TH["done"]])
     else:
         rows.append(["ที่", "มาตรการ/โครงการ/กิจกรรม", "ขั้นตอนหรือวิธีการ", "สถานะการดำเนินงาน", "ผลการดำเนินงาน"])
-    for n, m in enumerate(snap.measures, 1):
-        updates = [u for u in snap.history.get(m.id, []) if u.round == memo.status_round] or snap.history.get(m.id, [])
-        current = updates[-1] if updates else None
-        status = current.status if current else "not_started"
+    for n, state in enumerate(snap.states, 1):
+        m, current = state.measure, state.update_in(memo.status_round)
+        status = state.status_in(memo.status_round)
         steps = [f"- {s}" for s in m.steps] or ["-"]
         if memo.table_style == "three":
             marks = ["/" if status == code else "" for code in STATUS_CODES]
             rows.append([digits(n, thai), m.title, steps, *marks])
         else:
             note = current.note if current else ""
-            if current and current.status == "in_progress":
+            if current and current.status == Status.IN_PROGRESS:
                 note = f"ร้อยละ {digits(current.progress, thai)} {note}".strip()
             rows.append([digits(n, thai), m.title, steps, STATUS_TH[status], note])
+    return rows
+
+
+def status_table(snap: YearView, memo: Memo) -> Table | None:
+    rows = status_rows(snap, memo)
     if len(rows) <= (2 if memo.table_style == "three" else 1):
         return None
     width = portrait_width()
@@ -80,9 +87,9 @@ def status_table(snap: YearSnapshot, memo: Memo) -> Table | None:
     return table
 
 
-def comment_block(snap: YearSnapshot) -> Flowable:
+def comment_block(snap: YearView) -> Flowable:
     """ความเห็น / ข้อสั่งการ of the superior: dotted lines and room to sign."""
-    executive = snap.signer("executive")
+    executive = snap.signer(SignerRole.EXECUTIVE)
     dots = "." * 70
     cells = [
         [ThaiParagraph([Run("ความเห็นและข้อสั่งการ", bold=True)], b.PLAIN)],
@@ -93,12 +100,13 @@ def comment_block(snap: YearSnapshot) -> Flowable:
         [ThaiParagraph(executive.position if executive else "ตำแหน่ง" + "." * 30, b.CENTER)],
     ]
     table = Table(cells, colWidths=[9.5 * cm], hAlign="LEFT")
-    table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), "Sarabun", b.BODY_SIZE), ("BOX", (0, 0), (-1, -1), 0.5, "black"), ("LEFTPADDING", (0, 0), (-1, -1), 6),
+    table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), "Sarabun", b.BODY_SIZE), ("BOX", (0, 0), (-1, -1), 0.5, "black"),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 6),
                                ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
     return table
 
 
-def memo_story(snap: YearSnapshot, memo: Memo) -> list:
+def memo_story(snap: YearView, memo: Memo) -> list:
     thai = snap.thai_digits
     story: list = [_TitleRow(b.emblem(snap.office.emblem_png), "บันทึกข้อความ")]
     story.append(b.DottedField([("ส่วนราชการ", memo.agency)]))

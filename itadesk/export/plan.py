@@ -10,11 +10,11 @@ from reportlab.platypus import PageBreak
 from ..domain import drafting as d
 from ..domain.thai_dates import format_period
 from ..domain.thai_numbers import digits, format_score
+from ..domain.year import YearView
 from ..pdf.layout import ThaiDocTemplate, landscape_width, to_landscape
 from ..pdf.tables import thai_table
 from ..pdf.thai_paragraph import Run, ThaiParagraph
 from . import blocks as b
-from .snapshot import YearSnapshot
 
 TOOL_TH = {
     "IIT": "แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน (Internal Integrity and Transparency Assessment: IIT)",
@@ -23,11 +23,11 @@ TOOL_TH = {
 }
 
 
-def build_plan(path: str, snap: YearSnapshot, title: str) -> None:
+def build_plan(path: str, snap: YearView, title: str) -> None:
     ThaiDocTemplate(path, title=title, thai_digits=snap.thai_digits, landscape_first=True).build(plan_story(snap))
 
 
-def _tool_recommendation(snap: YearSnapshot, tool: str) -> str:
+def _tool_recommendation(snap: YearView, tool: str) -> str:
     custom = snap.texts.get(f"recommend_{tool}")
     if custom:
         return custom
@@ -48,7 +48,7 @@ def _tool_recommendation(snap: YearSnapshot, tool: str) -> str:
     return text
 
 
-def plan_story(snap: YearSnapshot) -> list:
+def plan_story(snap: YearView) -> list:
     thai = snap.thai_digits
     n = lambda v: digits(v, thai)  # noqa: E731
     fw, sc, office = snap.framework, snap.scores, snap.office
@@ -62,7 +62,8 @@ def plan_story(snap: YearSnapshot) -> list:
                                f"พ.ศ. {n(snap.year)} จำนวน {n(len(fw.indicators))} ตัวชี้วัด และแสดงการนำผลการวิเคราะห์ไปสู่การปรับปรุง"
                                f"หรือพัฒนาองค์กรหรือรักษาระดับ", b.CENTER))
     story.append(ThaiParagraph([Run(f"ผลการประเมินในภาพรวมหน่วยงาน ประจำปีงบประมาณ พ.ศ. {n(snap.year)}  {office.name} : "
-                                    f"{format_score(sc.overall, thai=thai)} คะแนน" + (f" ระดับผลการประเมิน ({snap.level})" if snap.level else ""), bold=True)],
+                                    f"{format_score(sc.overall, thai=thai)} คะแนน"
+                                    + (f" ระดับผลการประเมิน ({snap.level})" if snap.level else ""), bold=True)],
                                b.CENTER.but(space_before=8)))
     rows = [["ตัวชี้วัด", "รายละเอียดตัวชี้วัด", "คะแนน"]] + [
         [n(i.no), i.name_th, format_score(sc.indicators.get(i.no), thai=thai)] for i in fw.indicators]
@@ -84,7 +85,7 @@ def plan_story(snap: YearSnapshot) -> list:
         linked = {c for m in measures for c in m.items}
         shown = [x for x in items if x.split(" ")[0] in linked] or items[:3]
         analysis = (a.analysis if a and a.analysis else d.indicator_analysis(
-            fw, sc, ind.no, threshold=snap.strength_threshold, pass_mark=fw.pass_mark, previous=snap.previous, thai=thai))
+            fw, sc, ind.no, threshold=snap.strength_threshold, pass_mark=fw.pass_mark, previous=snap.previous_scores, thai=thai))
         label = f"{n(ind.no)}. {ind.name_th} ({format_score(sc.indicators.get(ind.no), thai=thai)} คะแนน)"
         if not measures:
             rows.append([label, shown, [analysis] + ([a.development] if a and a.development else []), "-", "-", "-", "-"])
@@ -104,11 +105,13 @@ def plan_story(snap: YearSnapshot) -> list:
     story.append(ThaiParagraph([Run(office.name, bold=True)], b.CENTER))
     general = snap.texts.get("recommend_general") or (
         d.overall_sentence(office.name, sc, snap.level, thai=thai) + " "
-        + (d.change_sentence(sc, snap.previous, snap.year - 1, thai=thai) if snap.previous else ""))
+        + snap.change_sentence())
     story.append(b.body(general.strip()))
     for tool in ("IIT", "EIT", "OIT"):
         text = _tool_recommendation(snap, tool)
         if text:
-            story += [ThaiParagraph([Run(f"ข้อเสนอแนะสำหรับการประเมินตาม{TOOL_TH[tool]}", bold=True)], b.PLAIN.but(space_before=10, keep_with_next=True)),
+            heading = ThaiParagraph([Run(f"ข้อเสนอแนะสำหรับการประเมินตาม{TOOL_TH[tool]}", bold=True)],
+                                    b.PLAIN.but(space_before=10, keep_with_next=True))
+            story += [heading,
                       b.body(text)]
     return story

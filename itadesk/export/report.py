@@ -11,11 +11,11 @@ from reportlab.platypus import CondPageBreak, PageBreak, Spacer
 from ..domain import drafting as d
 from ..domain.thai_dates import format_month_full, format_period
 from ..domain.thai_numbers import digits, format_score
+from ..domain.year import YearView
 from ..pdf.layout import ThaiDocTemplate, landscape_width, portrait_width, to_landscape, to_portrait
 from ..pdf.tables import thai_table
 from ..pdf.thai_paragraph import ParaStyle, Run, ThaiParagraph
 from . import blocks as b
-from .snapshot import YearSnapshot
 
 SECTIONS = [
     ("principles", "๑. หลักการและเหตุผล"),
@@ -50,7 +50,7 @@ def _section_heading(key: str, text: str) -> _Marked:
     return _Marked(key, [Run(text, bold=True)], ParaStyle(size=13, leading=20, space_before=12, space_after=4, keep_with_next=True))
 
 
-def build_measures_report(path: str, snap: YearSnapshot, title: str) -> None:
+def build_measures_report(path: str, snap: YearView, title: str) -> None:
     """Two passes: the first finds the page of each section for the contents."""
     pages: dict[str, int] = {}
     for _pass in range(2):
@@ -61,7 +61,7 @@ def build_measures_report(path: str, snap: YearSnapshot, title: str) -> None:
         pages = doc.toc_pages
 
 
-def _story(snap: YearSnapshot, pages: dict[str, int]) -> list:
+def _story(snap: YearView, pages: dict[str, int]) -> list:
     thai = snap.thai_digits
     n = lambda v: digits(v, thai)  # noqa: E731
     plan_year = snap.year + 1
@@ -111,7 +111,8 @@ def _story(snap: YearSnapshot, pages: dict[str, int]) -> list:
     if ranks:
         story += [b.gap(8), ThaiParagraph([Run("คะแนนรายตัวชี้วัดเรียงตามลำดับ", bold=True)], b.CENTER)]
         rows = [["อันดับ", "ตัวชี้วัด", "คะแนน"]] + [[n(r.rank), f"ตัวชี้วัดที่ {n(r.no)} {r.name}", format_score(r.score, thai=thai)] for r in ranks]
-        rows.append(["", f"คะแนนสูงสุด {format_score(ranks[0].score, thai=thai)} คะแนน   คะแนนต่ำสุด {format_score(ranks[-1].score, thai=thai)} คะแนน", ""])
+        high, low = format_score(ranks[0].score, thai=thai), format_score(ranks[-1].score, thai=thai)
+        rows.append(["", f"คะแนนสูงสุด {high} คะแนน   คะแนนต่ำสุด {low} คะแนน", ""])
         w = portrait_width()
         story.append(thai_table(rows, [w * 0.12, w * 0.68, w * 0.20], size=10.5, col_align={0: "center", 2: "center"},
                                 spans=[((1, len(rows) - 1), (2, len(rows) - 1))]))
@@ -119,8 +120,7 @@ def _story(snap: YearSnapshot, pages: dict[str, int]) -> list:
     # 3 analysis
     story.append(_section_heading("analysis", f"๓. การวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ ในปี พ.ศ. {n(snap.year)}"))
     story.append(b.body(snap.texts.get("ranking") or d.ranking_sentence(fw, sc, thai=thai)))
-    prev_year = snap.year - 1 if snap.previous else None
-    change = d.change_sentence(sc, snap.previous, prev_year, thai=thai)
+    change = snap.change_sentence()
     if change:
         story.append(b.body(change))
     t = snap.strength_threshold
@@ -137,7 +137,8 @@ def _story(snap: YearSnapshot, pages: dict[str, int]) -> list:
         if not (a.analysis or a.development):
             continue
         label = a.topic or (fw.indicator(a.indicator).name_th if a.indicator and fw.indicator(a.indicator) else "")
-        story.append(ThaiParagraph([Run(f"๓.{n(a.sort or 0)} {label}" if a.sort else label, bold=True)], b.PLAIN.but(space_before=8, keep_with_next=True)))
+        story.append(ThaiParagraph([Run(f"๓.{n(a.sort or 0)} {label}" if a.sort else label, bold=True)],
+                                   b.PLAIN.but(space_before=8, keep_with_next=True)))
         if a.analysis:
             story.append(b.body(a.analysis))
         if a.development:
@@ -156,7 +157,8 @@ def _story(snap: YearSnapshot, pages: dict[str, int]) -> list:
     # 5 measures plan, landscape
     story += to_landscape() + [PageBreak()]
     story.append(_section_heading("plan", "๕. วิธีการนำผลการวิเคราะห์แต่ละประเด็นไปสู่การปฏิบัติ"))
-    story.append(b.body(f"เพื่อยกระดับผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ ประจำปีงบประมาณ พ.ศ. {n(plan_year)} ให้ดีขึ้น", first_indent=1.5 * cm))
+    story.append(b.body("เพื่อยกระดับผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ "
+                        f"ประจำปีงบประมาณ พ.ศ. {n(plan_year)} ให้ดีขึ้น", first_indent=1.5 * cm))
     story.append(b.gap(6))
     story.append(plan_table(snap, landscape_width()))
     story += to_portrait() + [PageBreak()]
@@ -170,7 +172,7 @@ def _story(snap: YearSnapshot, pages: dict[str, int]) -> list:
     return story
 
 
-def plan_table(snap: YearSnapshot, width: float):
+def plan_table(snap: YearView, width: float):
     """issue | measure | steps | responsible | period | monitoring, one row per measure."""
     thai = snap.thai_digits
     rows = [["ประเด็นการประเมิน", "มาตรการ/กิจกรรม/โครงการ", "ขั้นตอน หรือวิธีปฏิบัติ", "ผู้รับผิดชอบ /ผู้เกี่ยวข้อง",

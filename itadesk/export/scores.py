@@ -7,11 +7,11 @@ from reportlab.lib.units import cm
 
 from ..domain import drafting as d
 from ..domain.thai_numbers import digits, format_score
+from ..domain.year import YearView
 from ..pdf.layout import portrait_width
 from ..pdf.tables import thai_table
 from ..pdf.thai_paragraph import ParaStyle, Run, ThaiParagraph
 from . import blocks as b
-from .snapshot import YearSnapshot
 
 
 def _delta(now: float | None, before: float | None, thai: bool) -> str:
@@ -22,17 +22,17 @@ def _delta(now: float | None, before: float | None, thai: bool) -> str:
     return sign + format_score(abs(diff), thai=thai)
 
 
-def scores_story(snap: YearSnapshot) -> list:
+def scores_story(snap: YearView) -> list:
     thai = snap.thai_digits
     n = lambda v: digits(v, thai)  # noqa: E731
-    fw, sc, prev = snap.framework, snap.scores, snap.previous
+    fw, sc, prev = snap.framework, snap.scores, snap.previous_scores
     story: list = [
         ThaiParagraph([Run("สรุปผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA)", bold=True)],
                       ParaStyle(size=15, leading=24, align="center")),
         ThaiParagraph([Run(f"ประจำปีงบประมาณ พ.ศ. {n(snap.year)}  {snap.office.full_name}", bold=True)], b.CENTER.but(space_after=8)),
     ]
     w = portrait_width()
-    prev_label = f"ปี {n(snap.year - 1)}" if prev else "ปีก่อน"
+    prev_label = f"ปี {n(snap.previous.year)}" if snap.previous else "ปีก่อน"
     rows = [["รายการ", f"ปี {n(snap.year)}", prev_label, "เปลี่ยนแปลง"],
             ["คะแนนภาพรวม", format_score(sc.overall, thai=thai), format_score(prev.overall if prev else None, thai=thai),
              _delta(sc.overall, prev.overall if prev else None, thai)],
@@ -60,7 +60,7 @@ def scores_story(snap: YearSnapshot) -> list:
                      for i in fw.indicators], pass_mark=fw.pass_mark, thai_digits=thai, label_width=5.4 * cm,
                     legend=(f"ปี {n(snap.year)}", prev_label)))]
     story.append(b.body(d.ranking_sentence(fw, sc, thai=thai)))
-    change = d.change_sentence(sc, prev, snap.year - 1, thai=thai)
+    change = snap.change_sentence()
     if change:
         story.append(b.body(change))
     return story

@@ -86,7 +86,7 @@ class ThaiTTFont(TTFont):
             internal_name = self.getSubsetInternalName(n, doc)[1:]
             base_font_name = (b"".join((SUBSETN(n), b"+", self.face.name, self.face.subfontNameX))).decode("pdfdoc")
             pdf_font = pdfdoc.PDFTrueTypeFont()
-            pdf_font.__Comment__ = "Font %s subset %d" % (self.fontName, n)
+            pdf_font.__Comment__ = "Font %s subset %d" % (self.fontName, n)  # noqa: UP031 (as in reportlab's copy)
             pdf_font.Name = internal_name
             pdf_font.BaseFont = base_font_name
             pdf_font.FirstChar = 0

@@ -3,8 +3,6 @@ landscape page templates, "- ๒ -" page numbers from page 2, atomic writing."""
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,6 +10,7 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import cm
 from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageTemplate
 
+from ..atomic import atomic_path
 from ..domain.thai_numbers import digits
 from . import fonts
 from .thai_paragraph import plain_text_width
@@ -84,18 +83,9 @@ def to_portrait() -> list:
 def build_atomic(out: Path, build: Callable[[str], None]) -> Path:
     """Run ``build(tmp_path)`` and move the result onto ``out`` only when it succeeded:
     never a half-written PDF where the clerk expects one."""
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".itadesk-", suffix=".pdf", dir=out.parent)
-    os.close(fd)
-    try:
-        build(tmp)
-        os.replace(tmp, out)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-    return out
+    with atomic_path(out) as tmp:
+        build(str(tmp))
+    return Path(out)
 
 
 __all__ = ["ThaiDocTemplate", "build_atomic", "portrait_width", "landscape_width", "to_landscape", "to_portrait", "plain_text_width"]

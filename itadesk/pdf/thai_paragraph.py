@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import pairwise
 
 from reportlab.pdfbase.ttfonts import ShapeData, ShapedStr, shapeStr
 from reportlab.platypus.flowables import Flowable
@@ -57,7 +58,7 @@ class ParaStyle:
     bullet: str | None = None  # drawn in the left indent of the first line
     keep_with_next: bool = False
 
-    def but(self, **kw) -> "ParaStyle":
+    def but(self, **kw) -> ParaStyle:
         return replace(self, **kw)
 
 
@@ -194,7 +195,7 @@ class ThaiParagraph(Flowable):
         inner_spaces = [i for i in range(1, len(src.rstrip())) if src[i - 1].isspace() and not src[i].isspace()]
         if inner_spaces:  # first give up only the spaces that joined it (never a word)
             bounds = [0, *inner_spaces, len(src)]
-            out = [self._restyle(piece, a, b) for a, b in zip(bounds, bounds[1:])]
+            out = [self._restyle(piece, a, b) for a, b in pairwise(bounds)]
             out[-1].hard_break = piece.hard_break
             return out
         # then the dictionary's word cuts, and clusters only inside a word wider than the line

@@ -36,7 +36,7 @@ def check_database(path: str | Path) -> list[str]:
                     problems.append(f"สร้างด้วย itadesk รุ่นใหม่กว่า / schema {len(names)} newer than {len(known)}")
                 elif names != known[: len(names)]:
                     problems.append("ประวัติการปรับโครงสร้างไม่ตรงกัน / unknown migration history")
-                missing = [t for t in schema.USER_TABLES if t not in tables]
+                missing = sorted(schema.expected_tables() - tables)
                 if missing and len(names) == len(known):
                     problems.append(f"ตารางขาดหาย / missing tables: {', '.join(missing)}")
             if "years" in tables and "tool_scores" in tables:

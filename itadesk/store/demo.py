@@ -7,12 +7,12 @@ import datetime as _dt
 import random
 from pathlib import Path
 
-from ..domain.framework import default_framework
-from ..domain.models import Analysis, Item, Limitation, Measure, Memo, Office, Signer, StatusUpdate, Evidence
+from ..atomic import atomic_path
+from ..domain.models import Analysis, Evidence, Item, Limitation, Measure, Memo, Office, Signer, StatusUpdate
 from ..domain.thai_dates import fiscal_year_range
 from ..domain.thai_numbers import to_thai_digits
-from ..errors import ItadeskError
 from . import demo_content as c
+from .frameworks import default_framework
 from .store import Store
 
 DEMO_YEARS = (2567, 2568, 2569)
@@ -86,9 +86,8 @@ def build_demo(store: Store) -> None:
             m = Measure(None, year, title, kind, issue=topic, steps=steps, units=units, start=start, end=end,
                         monitoring=monitoring, target=target, budget=budget, indicators=ind_nos, items=codes,
                         evidence=[Evidence("รายงานผลการดำเนินงาน", f"{c.OFFICE['website']}/ita/{year + 1}/m{n + 1}.pdf")])
-            _changes, mid = store.save_measure(m)
+            mid = store.save_measure(m).id
             _status_history(store, year, mid, n, start, end, rng)
-    fy_start, _ = fiscal_year_range(2569)
     memo = Memo(None, 2568, agency=f"สำนักปลัดเทศบาล งานนิติการ โทร. {c.OFFICE['phone']}", number=f"{c.OFFICE['doc_prefix']}/๑๒๓",
                 date=_dt.date(2026, 10, 5),
                 subject="รายงานผลการดำเนินการตามมาตรการเพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน",
@@ -120,15 +119,10 @@ def _status_history(store: Store, year: int, mid: int, n: int, start: _dt.date, 
 def write_demo(path: str | Path) -> Path:
     """Write a fresh demo database to ``path``; refuses to overwrite an existing file."""
     target = Path(path)
-    if target.exists():
-        raise ItadeskError(f"มีไฟล์ {target} อยู่แล้ว จะไม่เขียนทับ", f"{target} exists; refusing to overwrite")
-    tmp = target.with_name(target.name + ".part")
-    if tmp.exists():
-        tmp.unlink()
-    store = Store.open(tmp)
-    try:
-        build_demo(store)
-    finally:
-        store.close()
-    tmp.replace(target)
+    with atomic_path(target, overwrite=False) as tmp:
+        store = Store.open(tmp)
+        try:
+            build_demo(store)
+        finally:
+            store.close()
     return target

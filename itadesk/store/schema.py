@@ -8,17 +8,12 @@ itadesk).
 
 from __future__ import annotations
 
+import functools
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 migrations = Migrations("itadesk")
-
-USER_TABLES = (
-    "settings", "office", "units", "signers", "years", "tools", "indicators", "items",
-    "levels", "tool_scores", "indicator_scores", "item_scores", "texts", "analyses",
-    "limitations", "measures", "measure_steps", "measure_units", "measure_indicators",
-    "measure_items", "evidence", "status_updates", "memos", "memo_paragraphs",
-)
 
 
 def _run(db: Database, sql: str) -> None:
@@ -129,27 +124,6 @@ def m001_initial(db: Database) -> None:
     """)
 
 
-def _undo_triggers(table: str, columns: list[str]) -> str:
-    """Triggers that log the inverse SQL of each change to ``_undolog``.
-
-    The classic SQLite undo technique (sqlite.org/undoredo.html): reading the
-    log backwards and running it restores the previous state, whatever wrote.
-    """
-    cols = ", ".join(columns)
-    old_vals = ", ".join(f"'||quote(old.{c})||'" for c in columns)
-    sets = ", ".join(f"{c}='||quote(old.{c})||'" for c in columns)
-    return f"""
-    CREATE TRIGGER _u_{table}_i AFTER INSERT ON {table} WHEN (SELECT active FROM _undostate) BEGIN
-      INSERT INTO _undolog(sql) VALUES('DELETE FROM {table} WHERE rowid='||new.rowid);
-    END;
-    CREATE TRIGGER _u_{table}_u AFTER UPDATE ON {table} WHEN (SELECT active FROM _undostate) BEGIN
-      INSERT INTO _undolog(sql) VALUES('UPDATE {table} SET {sets} WHERE rowid='||old.rowid);
-    END;
-    CREATE TRIGGER _u_{table}_d BEFORE DELETE ON {table} WHEN (SELECT active FROM _undostate) BEGIN
-      INSERT INTO _undolog(sql) VALUES('INSERT INTO {table}(rowid, {cols}) VALUES('||old.rowid||', {old_vals})');
-    END"""
-
-
 @migrations()
 def m002_undo_journal(db: Database) -> None:
     _run(db, """
@@ -159,16 +133,31 @@ def m002_undo_journal(db: Database) -> None:
     CREATE TABLE _undostate (active INTEGER NOT NULL);
     INSERT INTO _undostate VALUES (1)
     """)
-    for table in USER_TABLES:
-        columns = [c.name for c in db.table(table).columns]
-        # trigger bodies contain ';' so they are run whole, one by one
-        for trigger in _undo_triggers(table, columns).split("END;"):
-            if trigger.strip():
-                body = trigger.strip()
-                db.execute(body if body.endswith("END") else body + "\n    END")
+    # The triggers that fill _undolog are not made here: itadesk.store.undo
+    # derives them from the live schema after every migration run (a trigger
+    # written here would go blind to every column added later).
+
+
+@migrations()
+def m003_ui_state(db: Database) -> None:
+    """UI state (the year shown) leaves the journaled settings: choosing a year is
+    not an edit, must not become an undo step, and must not clear redo."""
+    _run(db, """
+    CREATE TABLE _state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    INSERT INTO _state (key, value) SELECT key, value FROM settings WHERE key = 'current_year' AND value != '';
+    DELETE FROM settings WHERE key = 'current_year'
+    """)
 
 
 SCHEMA_VERSION = len(migrations._migrations)
+
+
+@functools.cache
+def expected_tables() -> frozenset[str]:
+    """The tables a fully migrated itadesk file has (read off a fresh in-memory build)."""
+    db = Database(memory=True)
+    migrate(db)
+    return frozenset(db.table_names())
 
 
 def applied_count(db: Database) -> int:

@@ -1,9 +1,18 @@
-"""Undo/redo over the trigger journal of schema m002 (Qt-free).
+"""The undo/redo journal (Qt-free): triggers that follow the live schema.
 
 Each user action is one *step*: the log rows its writes produced. Undoing runs
 the step's inverse SQL newest-first; the triggers log the inverse of that in
 turn, which becomes the redo step. Foreign keys are checked at commit while a
 step is replayed, because a cascade logs parent before children.
+
+The triggers are generated here, from the columns each table has *now*, and
+re-created whenever they no longer match (after a migration added a column or
+a table, or sqlite-utils ``transform()`` rebuilt a table and dropped them).
+Migrations written once with the columns of their day went blind to later
+columns; deriving them from the live schema cannot.
+
+Tables whose names start with ``_`` (the journal itself, UI state, sqlite-utils'
+migration log) are never journaled: undo restores the clerk's data only.
 """
 
 from __future__ import annotations
@@ -11,6 +20,86 @@ from __future__ import annotations
 from sqlite_utils import Database
 
 MAX_STEPS = 200
+PREFIX = "_u_"
+
+
+def journal_tables(db: Database) -> list[str]:
+    """Every table whose rows the clerk's undo covers."""
+    return [t for t in db.table_names() if not t.startswith(("_", "sqlite_"))]
+
+
+def _q(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def trigger_sql(table: str, columns: list[str]) -> dict[str, str]:
+    """The three triggers of ``table`` (the classic technique of sqlite.org/undoredo.html)."""
+    t = _q(table)
+    # inside the logged SQL the names are quoted too, and the single quotes of the
+    # generated literal are doubled by the outer SQL string
+    cols = ", ".join(_q(c) for c in columns)
+    old_vals = ", ".join(f"'||quote(old.{_q(c)})||'" for c in columns)
+    sets = ", ".join(f"{_q(c)}='||quote(old.{_q(c)})||'" for c in columns)
+    active = "WHEN (SELECT active FROM _undostate)"
+    return {
+        f"{PREFIX}{table}_i": (
+            f"CREATE TRIGGER {_q(PREFIX + table + '_i')} AFTER INSERT ON {t} {active} BEGIN "
+            f"INSERT INTO _undolog(sql) VALUES('DELETE FROM {t} WHERE rowid='||new.rowid); END"),
+        f"{PREFIX}{table}_u": (
+            f"CREATE TRIGGER {_q(PREFIX + table + '_u')} AFTER UPDATE ON {t} {active} BEGIN "
+            f"INSERT INTO _undolog(sql) VALUES('UPDATE {t} SET {sets} WHERE rowid='||old.rowid); END"),
+        f"{PREFIX}{table}_d": (
+            f"CREATE TRIGGER {_q(PREFIX + table + '_d')} BEFORE DELETE ON {t} {active} BEGIN "
+            f"INSERT INTO _undolog(sql) VALUES('INSERT INTO {t}(rowid, {cols}) VALUES('||old.rowid||', {old_vals})'); END"),
+    }
+
+
+def _expected(db: Database) -> dict[str, str]:
+    wanted: dict[str, str] = {}
+    for table in journal_tables(db):
+        wanted.update(trigger_sql(table, [c.name for c in db.table(table).columns]))
+    return wanted
+
+
+def _existing(db: Database) -> dict[str, str]:
+    return dict(db.execute("SELECT name, sql FROM sqlite_master WHERE type='trigger' AND name LIKE '\\_u\\_%' ESCAPE '\\'"))
+
+
+def triggers_current(db: Database) -> bool:
+    return _existing(db) == _expected(db)
+
+
+def install_triggers(db: Database) -> bool:
+    """Make the triggers match the live schema; returns True when anything changed.
+
+    Runs inside the caller's transaction (the store's upgrade)."""
+    wanted, existing = _expected(db), _existing(db)
+    if wanted == existing:
+        return False
+    for name in existing:
+        db.execute(f"DROP TRIGGER IF EXISTS {_q(name)}")
+    for sql in wanted.values():
+        db.execute(sql)
+    return True
+
+
+def set_active(db: Database, on: bool) -> None:
+    """Switch the journal on or off (off while migrating or building the demo)."""
+    if "_undostate" in db.table_names():
+        db.execute("UPDATE _undostate SET active = ?", [int(on)])
+
+
+def forget(db: Database) -> None:
+    """Drop every step (after a schema change the old inverse SQL may not fit)."""
+    db.execute("DELETE FROM _undolog")
+    db.execute("DELETE FROM _undosteps")
+
+
+def drop_orphans(db: Database) -> int:
+    """Log rows that belong to no step (written while no step was open) are removed."""
+    cur = db.execute("DELETE FROM _undolog WHERE NOT EXISTS "
+                     "(SELECT 1 FROM _undosteps s WHERE _undolog.seq BETWEEN s.first AND s.last)")
+    return cur.rowcount
 
 
 def _max_seq(db: Database) -> int:

@@ -18,9 +18,11 @@ from __future__ import annotations
 import hashlib
 import threading
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 
 from .. import paths
+from ..atomic import write_bytes
 
 # marks and following vowels that can never start a line
 NO_START = frozenset(
@@ -77,10 +79,7 @@ def _load_dictionary(nlpo3) -> tuple[str, frozenset[str]]:
         for f in files:
             words += [w.strip() for w in f.read_text(encoding="utf-8").splitlines() if w.strip()]
         words = list(dict.fromkeys(words))
-        merged.parent.mkdir(parents=True, exist_ok=True)
-        tmp = merged.with_suffix(".part")
-        tmp.write_text("\n".join(words) + "\n", encoding="utf-8")
-        tmp.replace(merged)
+        write_bytes(merged, ("\n".join(words) + "\n").encode("utf-8"))
     name = f"itadesk-{digest}"
     nlpo3.load_dict(str(merged), name)
     return name, frozenset(words)
@@ -138,7 +137,7 @@ def break_positions(text: str) -> frozenset[int]:
     # inside an unknown run (a name, a typo): leave such runs whole
     known_side = set()
     pos = 0
-    for a, b in zip(tokens, tokens[1:]):
+    for a, b in pairwise(tokens):
         pos += len(a)
         if a in e.words or b in e.words:
             known_side.add(pos)

@@ -42,15 +42,14 @@ class ScoreTableModel(QAbstractTableModel):
 
     def reload(self) -> None:
         self.beginResetModel()
-        store, year = self.session.store, self.session.year
+        year = self.session.year
         # rejected cells stay marked while the clerk fixes them (saving others reloads the model)
         kept = self.errors if year == self._year else {}
         self._year = year
         self.rows, self.values, self.part2, self.previous, self.errors = [], {}, {}, {}, kept
-        if year and store.has_year(year):
-            fw, sc = store.framework(year), store.scores(year)
-            earlier = [y for y in store.years() if y < year]
-            prev = store.scores(earlier[-1]) if earlier else None
+        view = self.session.view()
+        if view is not None:
+            fw, sc, prev = view.framework, view.scores, view.previous_scores
             self.pass_mark = fw.pass_mark
             if self.kind == "tools":
                 self.rows.append(("overall", None, "คะแนนภาพรวม"))
@@ -90,6 +89,8 @@ class ScoreTableModel(QAbstractTableModel):
         return (2, 3) if self.kind == "items" else (2,)
 
     def flags(self, index):
+        if not index.isValid():  # Qt's model rules: the root has no flags
+            return Qt.ItemFlag.NoItemFlags
         f = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if index.column() in self._score_cols() or (index.column() == 1 and self.kind in ("items", "indicators")):
             f |= Qt.ItemFlag.ItemIsEditable  # the framework is incomplete: titles and names are editable
@@ -107,7 +108,7 @@ class ScoreTableModel(QAbstractTableModel):
         if not index.isValid():
             return None
         r, c = index.row(), index.column()
-        kind, key, label = self.rows[r]
+        _kind, key, label = self.rows[r]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if c == 0:
                 return "" if key is None else str(key)

@@ -2,8 +2,9 @@
 
 Tabs call ``session.write(store_method, *args)``; a core error becomes a Thai
 message (``error`` signal) instead of an exception, and every success emits
-``changed`` with the areas the store reported, so each tab refreshes only what
-it shows. The year being edited lives here too.
+``changed`` with the areas of the store's ``Change``, so each tab refreshes only
+what it shows. The year being edited lives here too; it is remembered in the
+file's UI state, outside the undo journal (choosing a year is not an edit).
 """
 
 from __future__ import annotations
@@ -13,8 +14,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from ..domain.vocab import ALL_AREAS, Change
+from ..domain.year import YearView
 from ..errors import ItadeskError
-from ..store.store import AREAS, Store
+from ..store.store import Store
 
 
 class Session(QObject):
@@ -26,9 +29,19 @@ class Session(QObject):
     def __init__(self, store: Store):
         super().__init__()
         self.store = store
+        self.year = self._initial_year(store)
+
+    @staticmethod
+    def _initial_year(store: Store) -> int:
         years = store.years()
-        saved = store.setting("current_year")
-        self.year = int(saved) if saved.isdigit() and int(saved) in years else (years[-1] if years else 0)
+        saved = store.ui_state("current_year")
+        return int(saved) if saved.isdigit() and int(saved) in years else (years[-1] if years else 0)
+
+    def view(self) -> YearView | None:
+        """The one view of the year shown (None when the file has no year yet)."""
+        if not self.year or not self.store.has_year(self.year):
+            return None
+        return self.store.view(self.year)
 
     @property
     def path(self) -> Path | None:
@@ -37,7 +50,7 @@ class Session(QObject):
     def set_year(self, year: int) -> None:
         if year and year != self.year:
             self.year = year
-            self.store.set_setting("current_year", str(year))
+            self.store.set_ui_state("current_year", str(year))
             self.year_changed.emit(year)
 
     def write(self, fn: Callable, *args, **kwargs):
@@ -47,29 +60,26 @@ class Session(QObject):
         except ItadeskError as err:
             self.error.emit("ข้อมูลไม่ถูกต้อง", err.message_th)
             return None
-        changes = result[0] if isinstance(result, tuple) else result
-        if isinstance(changes, frozenset):
-            self.changed.emit(changes)
+        if isinstance(result, Change):
+            self.changed.emit(result.areas)
         return result
 
     def undo(self) -> str | None:
         label = self.store.undo()
         if label:
-            self.changed.emit(frozenset(AREAS))
+            self.changed.emit(ALL_AREAS)
         return label
 
     def redo(self) -> str | None:
         label = self.store.redo()
         if label:
-            self.changed.emit(frozenset(AREAS))
+            self.changed.emit(ALL_AREAS)
         return label
 
     def replace_store(self, store: Store) -> None:
         old = self.store
         self.store = store
-        years = store.years()
-        saved = store.setting("current_year")
-        self.year = int(saved) if saved.isdigit() and int(saved) in years else (years[-1] if years else 0)
+        self.year = self._initial_year(store)
         old.close()
         self.store_replaced.emit()
-        self.changed.emit(frozenset(AREAS))
+        self.changed.emit(ALL_AREAS)

@@ -6,7 +6,15 @@ import datetime as _dt
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
-    QDateEdit, QFrame, QHBoxLayout, QLabel, QMessageBox, QPlainTextEdit, QPushButton, QSizePolicy, QWidget,
+    QDateEdit,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QWidget,
 )
 
 from ..domain.thai_dates import MONTHS_ABBR, be_year

@@ -13,13 +13,13 @@ import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
-from itadesk.store.store import Store  # noqa: E402
-from itadesk.ui.main_window import MainWindow  # noqa: E402
-from itadesk.ui.session import Session  # noqa: E402
+from itadesk.store.store import Store
+from itadesk.ui.main_window import MainWindow
+from itadesk.ui.session import Session
 
 
 def retype(widget, text: str) -> None:

@@ -4,17 +4,22 @@ strengths/weaknesses/ranking texts and the limitations table."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QFormLayout, QHBoxLayout, QLineEdit, QListWidget, QPlainTextEdit, QTableWidget, QTableWidgetItem,
-    QTabWidget, QVBoxLayout, QWidget,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
-from ...domain import drafting as d
 from ...domain.models import Analysis, Limitation
+from ...domain.vocab import TEXT_LABELS
 from ..session import Session
 from ..widgets import button, hint, row
-
-TEXTS = (("ranking", "ลำดับคะแนนและสรุป"), ("strengths", "จุดแข็ง (เพิ่มเติม)"), ("weaknesses", "จุดอ่อน (เพิ่มเติม)"),
-         ("foreword", "คำนำ"), ("principles", "หลักการและเหตุผล"), ("recommend_general", "ข้อเสนอแนะภาพรวม"))
 
 
 class AnalysisTab(QWidget):
@@ -49,7 +54,7 @@ class AnalysisTab(QWidget):
         tl = QVBoxLayout(texts)
         self.texts: dict[str, QPlainTextEdit] = {}
         inner = QTabWidget()
-        for key, label in TEXTS:
+        for key, label in TEXT_LABELS.items():
             edit = QPlainTextEdit()
             edit.setObjectName(f"text_{key}")
             self.texts[key] = edit
@@ -136,12 +141,7 @@ class AnalysisTab(QWidget):
             self.development.setPlainText(a.development)
 
     def _draft_text(self, no: int) -> str:
-        store, year = self.session.store, self.session.year
-        fw, sc = store.framework(year), store.scores(year)
-        earlier = [y for y in store.years() if y < year]
-        prev = store.scores(earlier[-1]) if earlier else None
-        return d.indicator_analysis(fw, sc, no, threshold=store.strength_threshold, pass_mark=fw.pass_mark,
-                                    previous=prev, thai=store.thai_digits)
+        return self.session.view().indicator_analysis(no)
 
     def draft(self) -> None:
         i = self.list.currentRow()
@@ -164,8 +164,9 @@ class AnalysisTab(QWidget):
         self.session.write(self.session.store.save_analysis, a)
 
     def draft_ranking(self) -> None:
-        store, year = self.session.store, self.session.year
-        self.texts["ranking"].setPlainText(d.ranking_sentence(store.framework(year), store.scores(year), thai=store.thai_digits))
+        view = self.session.view()
+        if view is not None:
+            self.texts["ranking"].setPlainText(view.ranking_sentence())
 
     def save_texts(self) -> None:
         store, year = self.session.store, self.session.year

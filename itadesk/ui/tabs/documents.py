@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QProgressBar, QVBo
 
 from ...errors import ItadeskError
 from ...export.kinds import KINDS
-from ...export.snapshot import take_snapshot
 from ..pdf_view import PdfPreview, print_pdf
 from ..session import Session
 from ..widgets import button, row
@@ -54,9 +53,8 @@ class DocumentsTab(QWidget):
         """Render the chosen document to ``target`` in the background; ``then(path)`` on success."""
         if self.busy:
             return False
-        store, year = self.session.store, self.session.year
         try:
-            snap = take_snapshot(store, year)
+            snap = self.session.store.view(self.session.year)
         except ItadeskError as err:
             self.session.error.emit("ส่งออกไม่ได้", err.message_th)
             return False

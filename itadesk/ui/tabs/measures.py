@@ -3,8 +3,19 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLineEdit, QListWidget,
-    QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ...domain.models import Evidence, Measure
@@ -189,7 +200,7 @@ class MeasuresTab(QWidget):
     def save(self) -> int | None:
         result = self.session.write(self.session.store.save_measure, self.collect())
         if result:
-            _changes, mid = result
+            mid = result.id
             self._editing = self.session.store.measure(mid)
             self.reload()
             return mid

@@ -7,7 +7,6 @@ import datetime as _dt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLineEdit, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
 
 from ...domain.models import Memo
-from ...domain.thai_numbers import digits, format_score
 from ...domain.validation import ROUNDS_TH
 from ..session import Session
 from ..widgets import BEDateEdit, button, from_qdate, hint, row, to_qdate
@@ -158,49 +157,25 @@ class MemoTab(QWidget):
 
     def prefill(self) -> None:
         """Draft every empty field from the office, the scores and the measures' status."""
-        store, year = self.session.store, self.session.year
-        if not year or not store.has_year(year):
+        view = self.session.view()
+        if view is None:
             return
-        office, thai = store.office(), store.thai_digits
-        executive = next((s for s in store.signers() if s.role == "executive"), None)
-        reporter = next((s for s in store.signers() if s.role == "reporter"), None)
-        units = store.units()
-        fills = {
-            self.agency: f"{units[0].name if units else ''} โทร. {office.phone}".strip(),
-            self.number: f"{office.doc_prefix}/" if office.doc_prefix else "",
-            self.subject: "รายงานผลการดำเนินการตามมาตรการเพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน",
-            self.salutation: executive.position if executive else "",
-            self.closing: "จึงเรียนมาเพื่อโปรดทราบ และพิจารณาสั่งการต่อไป",
-            self.signer_name: reporter.name if reporter else "",
-            self.signer_position: reporter.position if reporter else "",
-        }
-        for edit, value in fills.items():
+        fields = view.memo_fields()
+        for key, edit in (("agency", self.agency), ("number", self.number), ("subject", self.subject),
+                          ("salutation", self.salutation), ("closing", self.closing),
+                          ("signer_name", self.signer_name), ("signer_position", self.signer_position)):
             if not edit.text().strip():
-                edit.setText(value)
+                edit.setText(fields[key])
         if not self.paragraphs.toPlainText().strip():
-            fw, sc = store.framework(year), store.scores(year)
-            scored = [(v, no) for no, v in sc.indicators.items() if v is not None]
-            low = min(scored) if scored else None
-            first = (f"ตามที่{units[0].name if units else 'หน่วยงาน'} ได้รายงานการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใส"
-                     f"ในการดำเนินงานของหน่วยงานภาครัฐ ประจำปีงบประมาณ พ.ศ. {digits(year, thai)} และได้กำหนดมาตรการเพื่อขับเคลื่อน"
-                     "การส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงานให้ดีขึ้น")
-            if low:
-                ind = fw.indicator(low[1])
-                first += (f" ในประเด็นที่จะต้องพัฒนา เนื่องจากได้คะแนนต่ำสุด คือตัวชี้วัดที่ {digits(low[1], thai)} "
-                          f"{ind.name_th if ind else ''} ซึ่งได้คะแนนเท่ากับร้อยละ {format_score(low[0], thai=thai)} นั้น")
-            status = store.current_status(year)
-            done = sum(1 for u in status.values() if u and u.status == "done")
-            second = (f"บัดนี้ ได้ติดตามผลการดำเนินการตามมาตรการดังกล่าวของ{office.name} ประจำปีงบประมาณ พ.ศ. "
-                      f"{digits(year + 1, thai)} {ROUNDS_TH[self.round.currentData()]} แล้ว ดำเนินการเรียบร้อยแล้ว "
-                      f"{digits(done, thai)} จาก {digits(len(status), thai)} มาตรการ รายละเอียดดังนี้")
-            self.paragraphs.setPlainText(first + "\n\n" + second)
+            # counted with the rule of the memo's status table, for the round chosen
+            self.paragraphs.setPlainText("\n\n".join(view.memo_paragraphs(self.round.currentData())))
 
     def save(self) -> int | None:
         result = self.session.write(self.session.store.save_memo, self.collect())
         if result:
-            self._current = self.session.store.memo(result[1])
+            self._current = self.session.store.memo(result.id)
             self.reload()
-            return result[1]
+            return result.id
         return None
 
     def delete(self) -> None:

@@ -5,16 +5,26 @@ from __future__ import annotations
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
-    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ...domain.models import Office, Signer
 from ...domain.validation import OFFICE_KINDS
+from ...domain.vocab import ROLES_TH
 from ..session import Session
 from ..widgets import LinesEdit, button, hint, row
-
-ROLES = {"executive": "ผู้บริหาร (ผู้สั่งการ)", "head": "ปลัด/หัวหน้าส่วนราชการ", "reporter": "ผู้รายงาน"}
 
 
 class OfficeTab(QWidget):
@@ -146,9 +156,9 @@ class OfficeTab(QWidget):
         self.signers.setItem(r, 0, QTableWidgetItem(name))
         self.signers.setItem(r, 1, QTableWidgetItem(position))
         combo = QComboBox()
-        for code, label in ROLES.items():
+        for code, label in ROLES_TH.items():
             combo.addItem(label, code)
-        combo.setCurrentIndex(list(ROLES).index(role) if role in ROLES else 0)
+        combo.setCurrentIndex(list(ROLES_TH).index(role) if role in ROLES_TH else 0)
         self.signers.setCellWidget(r, 2, combo)
 
     def add_signer(self) -> None:

@@ -5,7 +5,14 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
-    QHeaderView, QInputDialog, QLabel, QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ...domain.models import Item
@@ -110,15 +117,14 @@ class ScoresTab(QWidget):
     def reload(self) -> None:
         for m in self.models.values():
             m.reload()
-        store, year = self.session.store, self.session.year
-        if not year or not store.has_year(year):
+        view = self.session.view()
+        if view is None:
             self.level.setText("ยังไม่มีปีการประเมิน")
+            self.chart.set_data([], 85.0)
             return
-        sc, fw = store.scores(year), store.framework(year)
-        level = store.level(year)
+        year, sc, fw, level = view.year, view.scores, view.framework, view.level
         self.level.setText(f"ปี {year}: คะแนนภาพรวม {sc.overall if sc.overall is not None else '-'}  "
                            f"ระดับผลการประเมิน: {level or '-'}" + ("   (กรอบการประเมินยังไม่ยืนยัน แก้ไขได้)" if fw.unverified else ""))
-        earlier = [y for y in store.years() if y < year]
-        prev = store.scores(earlier[-1]) if earlier else None
+        prev = view.previous_scores
         self.chart.set_data([(f"{i.no}. {i.name_th}", sc.indicators.get(i.no), prev.indicators.get(i.no) if prev else None)
                              for i in fw.indicators], fw.pass_mark)

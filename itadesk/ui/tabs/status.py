@@ -7,26 +7,26 @@ import datetime as _dt
 
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QComboBox, QHeaderView, QLabel, QLineEdit, QListWidget, QSpinBox, QTableWidget, QTableWidgetItem,
-    QVBoxLayout, QWidget,
+    QComboBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ...domain.models import StatusUpdate
 from ...domain.thai_dates import format_date_short, format_period
 from ...domain.validation import ROUNDS_TH, STATUS_TH
+from ...domain.vocab import Status
 from ..session import Session
 from ..widgets import BEDateEdit, button, from_qdate, hint, row
 
 BEHIND = QBrush(QColor("#F8D0D0"))
-
-
-def behind_schedule(m, latest: StatusUpdate | None, today: _dt.date) -> bool:
-    """Past its end and not done, or past its start with nothing recorded."""
-    if latest is not None and latest.status == "done":
-        return False
-    if m.end and m.end < today:
-        return True
-    return bool(m.start and m.start < today and latest is None and (today - m.start).days > 60)
 
 
 class StatusTab(QWidget):
@@ -80,21 +80,20 @@ class StatusTab(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        store, year = self.session.store, self.session.year
         current = self.table.currentRow()
-        self.measures = store.measures(year) if year and store.has_year(year) else []
-        self.latest = store.current_status(year) if self.measures else {}
-        thai = store.thai_digits
+        view = self.session.view()
+        states = view.states if view else []
+        self.measures = [s.measure for s in states]
+        thai = self.session.store.thai_digits
         self.table.setRowCount(len(self.measures))
-        counts = dict.fromkeys(STATUS_TH, 0)
+        counts = view.counts() if view else dict.fromkeys(Status, 0)
         behind = 0
-        for r, m in enumerate(self.measures):
-            u = self.latest.get(m.id)
-            status = u.status if u else "not_started"
-            counts[status] += 1
+        for r, state in enumerate(states):
+            m, u = state.measure, state.update_in(None)  # the newest report of any round
+            status = state.status_in(None)
             cells = [m.title, m.period_text or format_period(m.start, m.end, thai=thai), STATUS_TH[status],
                      str(u.progress if u else 0), format_date_short(u.date, thai=thai) if u else "-"]
-            late = behind_schedule(m, u, self.today)
+            late = state.behind(self.today)
             behind += late
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)

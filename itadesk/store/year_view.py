@@ -1,0 +1,50 @@
+"""Build the one :class:`~itadesk.domain.year.YearView` of a year from the store.
+
+A fixed number of queries whatever the year holds (no query per measure or per
+memo): the window builds it on every refresh and each export takes one.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+
+from ..domain.year import MeasureState, PreviousYear, YearView
+from ..errors import NotFoundError
+from . import rows
+from .settings import read_settings
+
+
+def previous_recorded_year(db: Database, year: int) -> int | None:
+    """The latest year before ``year`` with scores recorded — its real number, never ``year - 1``."""
+    earlier = [y for y in rows.recorded_years(db) if y < year]
+    return earlier[-1] if earlier else None
+
+
+def load_year(db: Database, year: int) -> YearView:
+    if db.execute("SELECT 1 FROM years WHERE year = ?", [year]).fetchone() is None:
+        raise NotFoundError(f"ไม่มีข้อมูลปี {year} ในฐานข้อมูล", f"no year {year} in the database")
+    fw, sc = rows.framework(db, year), rows.scores(db, year)
+    prev_year = previous_recorded_year(db, year)
+    previous = None
+    if prev_year is not None:
+        prev_scores = rows.scores(db, prev_year)
+        previous = PreviousYear(prev_year, prev_scores, rows.level(rows.framework(db, prev_year), prev_scores))
+    history = rows.status_history(db, year)
+    settings = read_settings(db)
+    return YearView(
+        year=year,
+        office=rows.office(db),
+        signers=rows.signers(db),
+        units=rows.units(db),
+        framework=fw,
+        scores=sc,
+        level=rows.level(fw, sc),
+        previous=previous,
+        analyses=rows.analyses(db, year),
+        limitations=rows.limitations(db, year),
+        states=[MeasureState(m, history.get(m.id, [])) for m in rows.measures(db, year=year)],
+        memos=rows.memos(db, year=year),
+        texts=rows.texts(db, year),
+        thai_digits=settings.thai_digits,
+        strength_threshold=settings.strength_threshold,
+    )
