@@ -33,7 +33,6 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument("input")
     t.add_argument("output")
     t.add_argument("--justify", choices=("thai", "words", "none"), default="thai")
-    t.add_argument("--arabic-digits", action="store_true", help="keep digits as typed (default: as typed)")
 
     e = sub.add_parser("export", help="export a document of one year as PDF")
     e.add_argument("kind", choices=EXPORT_KINDS)

@@ -221,3 +221,23 @@ def test_framework_item_titles_are_editable(qtbot, window):
     ind = scores.models["indicators"]
     assert ind.setData(ind.index(7, 1), "การปรับปรุงการทำงาน")
     assert window.session.store.framework(window.session.year).indicator(8).name_th == "การปรับปรุงการทำงาน"
+
+
+def test_switching_year_is_not_an_undo_step(qtbot, window):
+    s = window.session
+    window.year_box.setCurrentIndex(window.year_box.findData(2568))
+    s.write(s.store.set_scores, 2568, overall="91")
+    s.write(s.store.set_scores, 2568, overall="92")
+    window.undo()
+    labels = (window.undo_action.text(), window.redo_action.text())
+    assert "ทำซ้ำ “แก้ไขคะแนนปี 2568”" == labels[1]
+    window.year_box.setFocus()
+    for key, year in ((Qt.Key.Key_Up, 2567), (Qt.Key.Key_Down, 2568), (Qt.Key.Key_Down, 2569), (Qt.Key.Key_Up, 2568)):
+        qtbot.keyClick(window.year_box, key)  # the clerk picks a year with the keyboard
+        qtbot.wait(10)
+        assert s.year == year
+        assert (window.undo_action.text(), window.redo_action.text()) == labels
+    window.redo()
+    assert s.store.scores(2568).overall == 92
+    # the year shown comes back with the file, without being an edit
+    assert s.store.ui_state("current_year") == "2568"

@@ -135,11 +135,6 @@ class Limitation:
 
 
 @dataclass
-class Step:
-    text: str
-
-
-@dataclass
 class Evidence:
     title: str
     link: str = ""
