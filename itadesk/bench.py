@@ -2,6 +2,7 @@
 
 * window usable: ``itadesk --db DEMO --quit-when-ready`` (wall time);
 * each document of the demo and of a 60-measure year: export wall time and peak RSS;
+* printing the demo's measures report to a 600 dpi QPrinter (PDF output, offscreen);
 * ``itadesk typeset`` of the seed-format files given with ``--seeds``.
 
 Each measurement is a separate process so import and font costs are counted,
@@ -39,6 +40,23 @@ def _measure(args: list[str], repeat: int, env=None) -> dict:
             "peak_mib": round(max(peaks), 1), "ok": code == 0}
 
 
+# The print driver runs as ``python -c`` source: this module never imports Qt itself
+# (import-linter contract), the child does, like the window a clerk prints from.
+# argv: the PDF to print, the PDF the printer writes.
+_PRINT_CHILD = (
+    "import sys\n"
+    "from PySide6.QtPrintSupport import QPrinter\n"
+    "from PySide6.QtWidgets import QApplication\n"
+    "from itadesk.ui.pdf_view import print_pdf\n"
+    "app = QApplication([])\n"
+    "printer = QPrinter(QPrinter.PrinterMode.HighResolution)\n"
+    "printer.setResolution(600)\n"
+    "printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)\n"
+    "printer.setOutputFileName(sys.argv[2])\n"
+    "sys.exit(0 if print_pdf(sys.argv[1], printer) > 0 else 1)\n"
+)
+
+
 def _sixty(db: Path) -> None:
     from .domain.models import Measure
     from .store.store import Store
@@ -72,10 +90,15 @@ def main(argv: list[str] | None = None) -> int:
             results["window usable (--quit-when-ready)"] = _measure([*exe, "--db", str(demo), "--quit-when-ready"], args.repeat, env)
         for kind in ("memo", "measures", "plan", "scores"):
             out = Path(tmp) / f"{kind}.pdf"
-            results[f"export {kind} (demo 2568)"] = _measure([*exe, "export", kind, "--db", str(demo), "--year", "2568", "--out", str(out)], args.repeat, env)
+            results[f"export {kind} (demo 2568)"] = _measure(
+                [*exe, "export", kind, "--db", str(demo), "--year", "2568", "--out", str(out)], args.repeat, env)
+        report, printed = Path(tmp) / "measures.pdf", Path(tmp) / "printed.pdf"  # exported just above
+        results["print measures report at 600 dpi (peak MiB)"] = _measure(
+            [sys.executable, "-c", _PRINT_CHILD, str(report), str(printed)], args.repeat, env)
         for kind in ("measures", "plan"):
             out = Path(tmp) / f"{kind}-60.pdf"
-            results[f"export {kind} (60 measures)"] = _measure([*exe, "export", kind, "--db", str(big), "--year", "2569", "--out", str(out)], args.repeat, env)
+            results[f"export {kind} (60 measures)"] = _measure(
+                [*exe, "export", kind, "--db", str(big), "--year", "2569", "--out", str(out)], args.repeat, env)
         for seed in args.seeds:
             out = Path(tmp) / (Path(seed).stem + ".pdf")
             results[f"typeset {Path(seed).name}"] = _measure([*exe, "typeset", seed, str(out)], args.repeat, env)

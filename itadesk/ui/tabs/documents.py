@@ -2,6 +2,8 @@
 
 Export is two steps: a snapshot of the year on the GUI thread, then rendering
 on a worker thread, with a busy progress bar; the window stays usable.
+Printing, after the print dialog, also runs on a worker, page by page, with a
+progress dialog that can cancel.
 """
 
 from __future__ import annotations
@@ -10,19 +12,21 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QProgressBar, QProgressDialog, QVBoxLayout, QWidget
 
+from ...domain.thai_numbers import digits
 from ...errors import ItadeskError
 from ...export.kinds import KINDS
 from ..pdf_view import PdfPreview, print_pdf
 from ..session import Session
 from ..widgets import button, row
-from ..worker import run_in_background
+from ..worker import run_in_background, start_job
 
 
 class DocumentsTab(QWidget):
     TITLE = "เอกสาร"
     exported = Signal(str)  # path of a finished PDF
+    printed = Signal(int)  # pages painted on the printer; fewer than the document's when the clerk cancelled
     failed = Signal(str)
 
     def __init__(self, session: Session):
@@ -48,6 +52,7 @@ class DocumentsTab(QWidget):
         self._tmp = tempfile.TemporaryDirectory(prefix="itadesk-preview-")
         self.last_pdf: str | None = None
         self.busy = False
+        self.print_progress: QProgressDialog | None = None  # while a print job runs
 
     def export(self, target: str, then=None) -> bool:
         """Render the chosen document to ``target`` in the background; ``then(path)`` on success."""
@@ -107,6 +112,82 @@ class DocumentsTab(QWidget):
             dialog = QPrintDialog(printer, self)
             dialog.setWindowTitle("พิมพ์เอกสาร")
             if dialog.exec():
-                print_pdf(path, printer)
+                self.print_to(printer, path)
 
         self.export(self._preview_path(), then=go)
+
+    def print_to(self, printer, path: str | None = None) -> bool:
+        """Print ``path`` (by default the last exported PDF) on a configured QPrinter, off the GUI thread.
+
+        The print dialog ends here; tests call this directly. Pages are rendered and
+        painted one at a time on the thread pool (Qt supports painting on a QPrinter
+        outside the GUI thread), so the window keeps repainting and the cancel button
+        works. The tab stays busy until the job ends: an export meanwhile would
+        overwrite the file being printed.
+        """
+        path = path or self.last_pdf
+        if self.busy or not path:
+            return False
+        self.busy = True
+        thai = self.session.store.thai_digits  # read here: the store belongs to the GUI thread
+        seen = {"total": 0}
+        dialog = QProgressDialog("กำลังเตรียมพิมพ์…", "ยกเลิก", 0, 0, self)
+        dialog.setWindowTitle("พิมพ์เอกสาร")
+        dialog.setMinimumDuration(0)
+        dialog.setAutoReset(False)
+        dialog.setAutoClose(False)
+        self.print_progress = dialog
+        self.progress.setRange(0, 0)
+
+        def step(k: int, n: int) -> None:  # on the GUI thread, queued from the worker
+            seen["total"] = n
+            if job.cancelled():
+                return
+            text = f"กำลังพิมพ์หน้า {digits(k, thai)} จาก {digits(n, thai)}"
+            for bar in (dialog, self.progress):
+                bar.setRange(0, n)
+                bar.setValue(k - 1)
+            dialog.setLabelText(text)
+            self.status.setText(text)
+
+        def cancel() -> None:
+            # the dialog hides itself; the worker stops after the page it is painting
+            job.cancel()
+            self.status.setText("กำลังยกเลิกการพิมพ์… รอให้หน้าที่กำลังพิมพ์เสร็จก่อน")
+
+        def finish() -> None:
+            self.busy = False
+            self.print_progress = None
+            dialog.hide()
+            dialog.deleteLater()
+
+        def done(pages: int) -> None:
+            from PySide6.QtPrintSupport import QPrinter
+
+            finish()
+            total = seen["total"]
+            self.progress.setRange(0, max(total, 1))
+            self.progress.setValue(pages)
+            if pages and not (job.cancelled() and pages < total):
+                self.status.setText(f"พิมพ์เสร็จแล้ว {digits(pages, thai)} หน้า")
+            elif not pages or printer.printerState() == QPrinter.PrinterState.Aborted:
+                self.status.setText("ยกเลิกการพิมพ์แล้ว")
+            else:  # PDF and CUPS print engines cannot abort: what was painted still goes out
+                self.status.setText(f"หยุดพิมพ์แล้ว: {digits(pages, thai)} หน้าแรกถูกส่งไปก่อนยกเลิก")
+            self.printed.emit(pages)
+
+        def failed(err) -> None:
+            finish()
+            self.progress.setRange(0, 1)
+            self.progress.setValue(0)
+            message = err.message_th if isinstance(err, ItadeskError) else f"พิมพ์ไม่สำเร็จ: {err}"
+            self.status.setText("พิมพ์ไม่สำเร็จ")
+            self.session.error.emit("พิมพ์ไม่สำเร็จ", message)
+            self.failed.emit(message)
+
+        # the closure holds the QPrinter for the worker, whatever happens to the caller's reference
+        job = start_job(lambda j: print_pdf(path, printer, progress=j.report, cancelled=j.cancelled),
+                        done, failed, on_progress=step)
+        dialog.canceled.connect(cancel)
+        dialog.show()
+        return True
