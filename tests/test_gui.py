@@ -9,10 +9,12 @@ pytest.importorskip("PySide6.QtWidgets")
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QPushButton
 
 from itadesk.store.store import Store
 from itadesk.ui.main_window import MainWindow
 from itadesk.ui.session import Session
+from tests.keys import click_check, click_into, select_all, type_text
 
 
 @pytest.fixture
@@ -52,35 +54,44 @@ def test_clerk_cycle(qtbot, window, demo_path, tmp_path):
     assert model.setData(model.index(1, 2), "97.00")
     assert s.store.scores(2569).indicators[2] == 97.0 and (1, 2) not in model.errors
 
-    # --- analysis: draft from the scores, then save
+    # --- analysis: draft from the scores (written at once), then typed on
     analysis = window.pages[2]
     window.tabs.setCurrentWidget(analysis)
     analysis.list.setCurrentRow(0)
-    analysis.analysis.clear()
     analysis.draft()
     drafted = analysis.analysis.toPlainText()
     assert drafted.startswith("ตัวชี้วัดที่ ๑ การปฏิบัติหน้าที่ ได้คะแนนเท่ากับร้อยละ ๙๙.๑๐")
-    analysis.save()
+    assert s.store.analyses(2569)[0].analysis == drafted
+    click_into(qtbot, analysis.analysis)
+    type_text(analysis.analysis, " เพิ่มเติม")
+    qtbot.wait(1300)  # the clerk pauses: the field writes itself
+    drafted += " เพิ่มเติม"
     assert s.store.analyses(2569)[0].analysis == drafted
 
-    # --- measures: add one through the form
+    # --- measures: "เพิ่ม" makes the measure at once; typing goes into it
     measures = window.pages[3]
     window.tabs.setCurrentWidget(measures)
-    measures.new()
-    # QTest cannot synthesise Thai key events: insert the text as an input method would
-    measures.title_edit.insert("กิจกรรมทดสอบการบันทึก <ทดสอบ> & ตากใบ")
-    measures.steps.setPlainText("ประชุมชี้แจง\nรายงานผล")
-    measures.units.setPlainText("กองคลัง")
-    measures.ind_checks[10].setChecked(True)
-    mid = measures.save()
-    assert mid is not None
+    qtbot.mouseClick(next(b for b in measures.findChildren(QPushButton) if b.text() == "เพิ่ม"), Qt.MouseButton.LeftButton)
+    mid = measures.current_id
+    assert s.store.measure(mid).title == "มาตรการใหม่"
+    type_text(measures.title_edit, "กิจกรรมทดสอบการบันทึก <ทดสอบ> & ตากใบ")  # replaces the selected placeholder
+    click_into(qtbot, measures.steps)
+    type_text(measures.steps, "ประชุมชี้แจง\nรายงานผล")
+    click_into(qtbot, measures.units)
+    type_text(measures.units, "กองคลัง")
+    click_check(qtbot, measures.ind_checks[10])
+    qtbot.wait(1300)
     saved = s.store.measure(mid)
     assert saved.title == "กิจกรรมทดสอบการบันทึก <ทดสอบ> & ตากใบ" and saved.steps == ["ประชุมชี้แจง", "รายงานผล"]
     assert saved.indicators == [10] and saved.units == ["กองคลัง"]
-    # a measure without a title is refused with a Thai message naming the field
-    measures.new()
-    assert measures.save() is None
+    # emptying the title is refused with a Thai message naming the field; the stored title stays
+    click_into(qtbot, measures.title_edit)
+    select_all(measures.title_edit)
+    qtbot.keyClick(measures.title_edit, Qt.Key.Key_Delete)
+    qtbot.keyClick(measures.title_edit, Qt.Key.Key_Tab)
     assert "ชื่อมาตรการ" in window.statusBar().currentMessage()
+    assert s.store.measure(mid).title.endswith("ตากใบ")
+    assert "ชื่อมาตรการ" in measures.title_edit.toolTip()
 
     # --- status: two updates in two clicks each
     status = window.pages[4]
@@ -98,14 +109,17 @@ def test_clerk_cycle(qtbot, window, demo_path, tmp_path):
     assert [u.status for u in history] == ["in_progress", "done"] and history[-1].progress == 100
     assert "ดำเนินการเรียบร้อยแล้ว" in status.counts.text()
 
-    # --- memo: prefilled from the office and the status, then saved
+    # --- memo: "สร้างใหม่" drafts it from the office and the status, then the clerk types
     memo = window.pages[5]
     window.tabs.setCurrentWidget(memo)
-    memo.new()
+    qtbot.mouseClick(next(b for b in memo.findChildren(QPushButton) if b.text() == "สร้างใหม่"), Qt.MouseButton.LeftButton)
+    memo_id = memo.current_id
     assert memo.salutation.text() == "นายกเทศมนตรีตำบลโป่งสะแก"
-    assert "ตามที่" in memo.paragraphs.toPlainText()
-    memo.subject.setText("รายงานผลการดำเนินการตามมาตรการ รอบ ๑๒ เดือน")
-    memo_id = memo.save()
+    assert "ตามที่" in s.store.memo(memo_id).paragraphs[0]
+    click_into(qtbot, memo.subject)
+    select_all(memo.subject)
+    type_text(memo.subject, "รายงานผลการดำเนินการตามมาตรการ รอบ ๑๒ เดือน")
+    qtbot.keyClick(memo.subject, Qt.Key.Key_Tab)  # leaving the field writes it
     assert s.store.memo(memo_id).subject == "รายงานผลการดำเนินการตามมาตรการ รอบ ๑๒ เดือน"
 
     # --- documents: export the memo in the background; the window stays responsive
@@ -118,11 +132,12 @@ def test_clerk_cycle(qtbot, window, demo_path, tmp_path):
         assert docs.busy and docs.progress.maximum() == 0  # a busy bar while it renders
     assert blocker.args[0] == str(out) and out.read_bytes().startswith(b"%PDF")
 
-    # --- undo the last edit, redo it
+    # --- undo the last edit (the subject typed in one go is one step), redo it
+    before = s.store.memo(memo_id).subject
     window.undo()
-    assert s.store.memos(2569) == [] or all(m.id != memo_id for m in s.store.memos(2569))
+    assert s.store.memo(memo_id).subject != before
     window.redo()
-    assert s.store.memo(memo_id).subject.startswith("รายงานผล")
+    assert s.store.memo(memo_id).subject == before
 
     # --- reopen the database: everything is there
     window.close()
@@ -148,17 +163,18 @@ def test_preview_renders_pages(qtbot, window):
 
 def test_office_edits_save_as_typed(qtbot, window):
     office = window.pages[0]
-    edit = office.fields["name"]
-    edit.setFocus()
-    edit.selectAll()
-    edit.insert("เทศบาลตำบลทดสอบ")
-    edit.editingFinished.emit()
+    window.tabs.setCurrentWidget(office)
+    edit = office.fields_by_key["name"]
+    click_into(qtbot, edit)
+    select_all(edit)
+    type_text(edit, "เทศบาลตำบลทดสอบ")
+    qtbot.keyClick(edit, Qt.Key.Key_Tab)
     assert window.session.store.office().name == "เทศบาลตำบลทดสอบ"
-    office.thai_digits.setChecked(False)
+    click_check(qtbot, office.thai_digits)
+    qtbot.wait(1300)
     assert window.session.store.thai_digits is False
     window.undo()
     assert window.session.store.thai_digits is True
-
 
 def test_window_state_comes_back(qtbot, demo_path):
     w = MainWindow(Session(Store.open(demo_path)))

@@ -91,6 +91,9 @@ def parse_iso(text: str | None) -> _dt.date | None:
     return _dt.date.fromisoformat(text)
 
 
+MIN_BE, MAX_BE = 2500, 2700  # the years a clerk's dates can be in
+
+
 def parse_thai_date(text: str) -> _dt.date:
     """Parse "25 มีนาคม 2564", "๒๕ มี.ค. ๖๔", "25/03/2564" or ISO "2021-03-25".
 
@@ -119,8 +122,19 @@ def parse_thai_date(text: str) -> _dt.date:
     if not (day_s.isdigit() and year_s.isdigit()):
         raise ValueError(f"not a date: {text!r}")
     year = int(year_s)
-    if year < 100:
+    if len(year_s) <= 2:  # "65" is 2565; "0001" is not
         year += 2500
     if year >= 2400:
         year -= BE_OFFSET
+    if not MIN_BE - BE_OFFSET <= year <= MAX_BE - BE_OFFSET:
+        # "25/03/3110" is a typing slip, not the year 2567
+        raise ValueError(f"year out of range (BE {MIN_BE}–{MAX_BE}) in {text!r}")
     return _dt.date(year, month, int(day_s))
+
+
+def is_ce_year(text: str) -> bool:
+    """Was the year typed as a Christian year (2022 rather than 2565)? The form says so."""
+    from .thai_numbers import to_arabic_digits
+
+    digits_only = [p for p in to_arabic_digits(text).replace("/", " ").replace("-", " ").split() if p.isdigit()]
+    return bool(digits_only) and len(digits_only[-1]) == 4 and int(digits_only[-1]) < 2400

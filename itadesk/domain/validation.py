@@ -72,3 +72,19 @@ def parse_year(field: str, value: object) -> int:
     if not 2550 <= year <= 2700:
         raise ValidationError(field, "ปี พ.ศ. ต้องอยู่ระหว่าง ๒๕๕๐ ถึง ๒๗๐๐", "BE year out of range")
     return year
+
+
+MAX_BUDGET = 10_000_000_000  # ten billion baht: far above any local office's measure
+
+
+def parse_budget(field: str, value: object) -> float | None:
+    """A budget in baht as typed ("50,000", "๕๐,๐๐๐.๕๐"); empty means no budget."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    try:
+        number = parse_decimal(value) if isinstance(value, str) else Decimal(str(value))
+    except (ValueError, ArithmeticError):
+        raise ValidationError(field, f"“{value}” ไม่ใช่จำนวนเงิน", f"{value!r} is not an amount") from None
+    if not number.is_finite() or number < 0 or number > MAX_BUDGET:
+        raise ValidationError(field, "ต้องเป็นจำนวนเงินตั้งแต่ ๐ ถึง ๑๐,๐๐๐ ล้านบาท", "amount out of range")
+    return float(number)

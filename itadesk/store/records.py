@@ -136,8 +136,9 @@ class RecordWrites:
                 db.execute("UPDATE measures SET sort=? WHERE id=?", [n, mid])
         return change(Area.MEASURES, Area.STATUS)
 
-    def copy_measures(self, from_year: int, to_year: int) -> Change:
-        """Copy every measure of ``from_year`` into ``to_year`` (without status history).
+    def copy_measures(self, from_year: int, to_year: int, *, only_titles: list[str] | None = None) -> Change:
+        """Copy the measures of ``from_year`` (all, or those titled ``only_titles``) into
+        ``to_year``, without status history.
 
         Links to indicators and items are kept where ``to_year`` has the same
         indicator number or item code. Dates move forward by the years between.
@@ -150,6 +151,8 @@ class RecordWrites:
         count = 0
         with self._write(f"คัดลอกมาตรการจากปี {from_year}"):
             for m in self.measures(from_year):
+                if only_titles is not None and m.title not in only_titles:
+                    continue
                 m.id = None
                 m.year = to_year
                 m.items = [c for c in m.items if c in codes]

@@ -149,6 +149,13 @@ def m003_ui_state(db: Database) -> None:
     """)
 
 
+@migrations()
+def m004_undo_merge(db: Database) -> None:
+    """Typing in one field for a while is one undo step: a step remembers which field
+    of which record it edited, and the next edit of the same field joins it."""
+    _run(db, "ALTER TABLE _undosteps ADD COLUMN merge_key TEXT")
+
+
 SCHEMA_VERSION = len(migrations._migrations)
 
 

@@ -22,6 +22,7 @@ from ..domain.vocab import ALL_AREAS, Area, Change, change
 from ..domain.year import YearView
 from ..errors import DatabaseError, NotFoundError, ValidationError
 from . import rows, schema, settings, undo
+from .edits import FieldEdits
 from .frameworks import default_framework
 from .records import RecordWrites, upsert
 from .year_view import load_year
@@ -29,7 +30,7 @@ from .year_view import load_year
 AREAS = tuple(Area)  # every area, for a refresh of everything (undo, another file)
 
 
-class Store(RecordWrites):
+class Store(RecordWrites, FieldEdits):
     """An open itadesk database. Use :meth:`open`; close with :meth:`close`."""
 
     def __init__(self, db: Database, path: Path | None):
@@ -104,15 +105,17 @@ class Store(RecordWrites):
 
     # ---------------------------------------------------------------- writing
     @contextmanager
-    def _write(self, label: str) -> Iterator[Database]:
-        """One transaction and one undo step named ``label`` (Thai, shown in the Edit menu)."""
+    def _write(self, label: str, *, merge_key: str | None = None) -> Iterator[Database]:
+        """One transaction and one undo step named ``label`` (Thai, shown in the Edit menu).
+
+        Nested writes join the outer step; ``merge_key`` joins the previous step of the same key."""
         with self.db.atomic():
             self._depth += 1
             try:
                 before = undo.mark(self.db)
                 yield self.db
                 if self._depth == 1:
-                    undo.record(self.db, label, before)
+                    undo.record(self.db, label, before, merge_key=merge_key)
             finally:
                 self._depth -= 1
 

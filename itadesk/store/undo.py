@@ -111,14 +111,25 @@ def mark(db: Database) -> int:
     return _max_seq(db)
 
 
-def record(db: Database, label: str, before: int, *, kind: str = "undo", clear_redo: bool = True) -> bool:
-    """Close a step begun at ``before``; returns False when it changed nothing."""
+def record(db: Database, label: str, before: int, *, kind: str = "undo", clear_redo: bool = True,
+           merge_key: str | None = None) -> bool:
+    """Close a step begun at ``before``; returns False when it changed nothing.
+
+    With ``merge_key``, a step that directly follows an undo step with the same key
+    (the same field of the same record, nothing else in between) joins it: typing
+    in one field for a while is undone in one go, not letter by letter."""
     last = _max_seq(db)
     if last <= before:
         return False
     if clear_redo:
         _drop(db, "redo")
-    db.execute("INSERT INTO _undosteps(label, first, last, kind) VALUES (?, ?, ?, ?)", [label, before + 1, last, kind])
+    if merge_key is not None and kind == "undo":
+        prev = db.execute("SELECT id, last, merge_key FROM _undosteps WHERE kind='undo' ORDER BY id DESC LIMIT 1").fetchone()
+        if prev is not None and prev[2] == merge_key and prev[1] == before:
+            db.execute("UPDATE _undosteps SET last = ? WHERE id = ?", [last, prev[0]])
+            return True
+    db.execute("INSERT INTO _undosteps(label, first, last, kind, merge_key) VALUES (?, ?, ?, ?, ?)",
+               [label, before + 1, last, kind, merge_key])
     _trim(db)
     return True
 

@@ -25,11 +25,23 @@ class Session(QObject):
     error = Signal(str, str)  # title, Thai message
     year_changed = Signal(int)
     store_replaced = Signal()
+    typing = Signal()  # a field has unwritten typing (Ctrl+Z will write it, then take it back)
 
     def __init__(self, store: Store):
         super().__init__()
         self.store = store
         self.year = self._initial_year(store)
+        self.editors: list = []  # pages with fields that write themselves (ui.page.Page)
+
+    def register(self, editor) -> None:
+        self.editors.append(editor)
+
+    def flush(self) -> bool:
+        """Write every pending edit of every page (before another year, file, or closing)."""
+        ok = True
+        for editor in self.editors:
+            ok = editor.flush() and ok
+        return ok
 
     @staticmethod
     def _initial_year(store: Store) -> int:
@@ -49,6 +61,7 @@ class Session(QObject):
 
     def set_year(self, year: int) -> None:
         if year and year != self.year:
+            self.flush()  # typing belongs to the year it was typed in
             self.year = year
             self.store.set_ui_state("current_year", str(year))
             self.year_changed.emit(year)
@@ -64,19 +77,33 @@ class Session(QObject):
             self.changed.emit(result.areas)
         return result
 
+    def try_write(self, fn: Callable, *args, **kwargs) -> str | None:
+        """Run a store write; None when it succeeded, else the Thai reason (also reported)."""
+        try:
+            result = fn(*args, **kwargs)
+        except ItadeskError as err:
+            self.error.emit("ข้อมูลไม่ถูกต้อง", err.message_th)
+            return err.message_th
+        if isinstance(result, Change):
+            self.changed.emit(result.areas)
+        return None
+
     def undo(self) -> str | None:
+        self.flush()  # what was just typed is the step Ctrl+Z takes back
         label = self.store.undo()
         if label:
             self.changed.emit(ALL_AREAS)
         return label
 
     def redo(self) -> str | None:
+        self.flush()
         label = self.store.redo()
         if label:
             self.changed.emit(ALL_AREAS)
         return label
 
     def replace_store(self, store: Store) -> None:
+        self.flush()
         old = self.store
         self.store = store
         self.year = self._initial_year(store)

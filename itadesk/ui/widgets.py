@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QWidget,
@@ -29,11 +28,30 @@ def from_qdate(q: QDate) -> _dt.date | None:
 class BEDateEdit(QDateEdit):
     """A date field that shows Buddhist-era years (๒๕ มี.ค. ๒๕๖๘) and stores Gregorian dates."""
 
-    def __init__(self, parent=None):
+    # an empty date shows this text and sits on the minimum date (Qt's way to hold "no date")
+    EMPTY_TEXT = "ไม่ระบุ"
+
+    def __init__(self, parent=None, *, allow_empty: bool = False):
         super().__init__(parent)
         self.setCalendarPopup(True)
         self.setDisplayFormat("d/M/yyyy")
+        self.allow_empty = allow_empty
+        if allow_empty:
+            self.setMinimumDate(QDate(1900, 1, 1))
+            self.setSpecialValueText(self.EMPTY_TEXT)
         self.setDate(QDate.currentDate())
+
+    def day(self) -> _dt.date | None:
+        """The date shown, or None when the field is empty ("ไม่ระบุ")."""
+        if self.allow_empty and self.date() == self.minimumDate():
+            return None
+        return from_qdate(self.date())
+
+    def set_day(self, day: _dt.date | None) -> None:
+        if day is None and self.allow_empty:
+            self.setDate(self.minimumDate())
+        elif day is not None:
+            self.setDate(to_qdate(day))
 
     def textFromDateTime(self, dt):  # noqa: N802 (Qt override)
         d = dt.date()
@@ -100,9 +118,9 @@ def row(*widgets) -> QWidget:
 
 
 def confirm(parent, title: str, text: str) -> bool:
-    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
-    box.button(QMessageBox.StandardButton.Yes).setText("ใช่")
-    box.button(QMessageBox.StandardButton.No).setText("ไม่")
-    return box.exec() == QMessageBox.StandardButton.Yes
+    """ใช่ / ไม่ใช่, the same question box as everywhere else (``dialogs.ask_yes_no``)."""
+    from .dialogs import ask_yes_no
+
+    return ask_yes_no(parent, title, text)
 
 

@@ -49,8 +49,8 @@ def main() -> int:
             if done_edits < edits:
                 key = ("name", "phone", "website")[(step // 3) % 3]
                 text = f"office-{key}-{step}"
-                retype(office.fields[key], text)
-                QTest.keyClick(office.fields[key], Qt.Key.Key_Tab)
+                retype(office.fields_by_key[key], text)
+                QTest.keyClick(office.fields_by_key[key], Qt.Key.Key_Tab)
                 typed["office"][key] = text
                 done_edits += 1
             continue

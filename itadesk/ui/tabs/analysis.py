@@ -1,8 +1,13 @@
 """วิเคราะห์: per indicator analysis (drafted from the scores, then edited),
-strengths/weaknesses/ranking texts and the limitations table."""
+strengths/weaknesses/ranking texts and the limitations table.
+
+Every field writes itself (``Page``) to the indicator it was typed for; a drafted
+text goes through the same path, so it is one undo step like typing.
+"""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -16,35 +21,43 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.labels import ANALYSIS_FIELDS as A
+from ...domain.labels import LIMITATION_FIELDS
 from ...domain.models import Analysis, Limitation
-from ...domain.vocab import TEXT_LABELS
+from ...domain.vocab import TEXT_LABELS, Area
+from ..page import Page
 from ..session import Session
-from ..widgets import button, hint, row
+from ..widgets import button, confirm, hint, row
+
+LIMIT_ID = Qt.ItemDataRole.UserRole
+LIMIT_COLUMNS = ("limitation", "impact", "development")
 
 
-class AnalysisTab(QWidget):
+class AnalysisTab(Page):
     TITLE = "วิเคราะห์"
+    AREAS = frozenset({Area.ANALYSIS, Area.SCORES, Area.YEARS, Area.FRAMEWORK})
 
     def __init__(self, session: Session):
-        super().__init__()
-        self.session = session
+        super().__init__(session)
         self.analyses: list[Analysis] = []
+        self.current: tuple | None = None  # (year, indicator, analysis id) of the analysis shown
         self.list = QListWidget()
         self.list.setObjectName("analysis_list")
-        self.list.currentRowChanged.connect(self._show)
+        self.list.setAccessibleName("รายการตัวชี้วัด")
+        self.list.currentRowChanged.connect(self._picked)
         self.topic, self.assessment = QLineEdit(), QLineEdit()
         self.analysis, self.development = QPlainTextEdit(), QPlainTextEdit()
         self.analysis.setObjectName("analysis_text")
         form = QFormLayout()
-        form.addRow("ประเด็น", self.topic)
-        form.addRow("ประเด็นการประเมิน", self.assessment)
-        form.addRow("ผลการวิเคราะห์", self.analysis)
-        form.addRow("ประเด็นที่ควรพัฒนา", self.development)
+        shown = lambda: self.current  # noqa: E731
+        for widget, name in ((self.topic, "topic"), (self.assessment, "assessment"), (self.analysis, "analysis"),
+                             (self.development, "development")):
+            form.addRow(A[name], widget)
+            self.field(widget, A[name], shown, lambda rec, value, name=name: self._write_analysis(rec, name, value))
         editor = QWidget()
         el = QVBoxLayout(editor)
         el.addLayout(form)
-        el.addWidget(row(button("ร่างข้อความจากคะแนน", self.draft), button("บันทึก", self.save),
-                         button("ร่างทุกตัวชี้วัดที่ว่าง", self.draft_all), None))
+        el.addWidget(row(button("ร่างข้อความจากคะแนน", self.draft), button("ร่างทุกตัวชี้วัดที่ว่าง", self.draft_all), None))
         per = QWidget()
         pl = QHBoxLayout(per)
         pl.addWidget(self.list, 1)
@@ -54,133 +67,158 @@ class AnalysisTab(QWidget):
         tl = QVBoxLayout(texts)
         self.texts: dict[str, QPlainTextEdit] = {}
         inner = QTabWidget()
+        year_shown = lambda: self.session.year or None  # noqa: E731
         for key, label in TEXT_LABELS.items():
             edit = QPlainTextEdit()
             edit.setObjectName(f"text_{key}")
             self.texts[key] = edit
+            self.field(edit, label, year_shown, lambda year, body, key=key: self.session.store.edit_text(year, key, body))
             inner.addTab(edit, label)
         tl.addWidget(hint("ข้อความเหล่านี้ใช้ในเอกสารมาตรการ ถ้าเว้นว่างไว้ โปรแกรมจะร่างจากคะแนนให้"))
         tl.addWidget(inner)
-        tl.addWidget(row(button("ร่างลำดับคะแนนจากคะแนน", self.draft_ranking), button("บันทึกข้อความ", self.save_texts), None))
+        tl.addWidget(row(button("ร่างลำดับคะแนนจากคะแนน", self.draft_ranking), None))
 
         self.limits = QTableWidget(0, 3)
-        self.limits.setHorizontalHeaderLabels(["ข้อจำกัดของหน่วยงาน", "ผลกระทบ", "แนวทางการพัฒนา"])
+        self.limits.setAccessibleName("ตารางข้อจำกัด")
+        self.limits.setHorizontalHeaderLabels([LIMITATION_FIELDS[c] for c in LIMIT_COLUMNS])
         self.limits.horizontalHeader().setStretchLastSection(True)
+        self.limits.itemChanged.connect(self._limit_cell)
         lim = QWidget()
         ll = QVBoxLayout(lim)
         ll.addWidget(self.limits)
-        ll.addWidget(row(button("เพิ่มแถว", lambda: self.limits.insertRow(self.limits.rowCount())),
-                         button("ลบแถวที่เลือก", self._remove_limit), button("บันทึกข้อจำกัด", self.save_limits), None))
+        ll.addWidget(row(button("เพิ่มแถว", self.add_limit), button("ลบแถวที่เลือก", self._remove_limit), None))
         tabs = QTabWidget()
         tabs.addTab(per, "รายตัวชี้วัด")
         tabs.addTab(texts, "จุดแข็ง จุดอ่อน และข้อความ")
         tabs.addTab(lim, "ข้อจำกัด")
         QVBoxLayout(self).addWidget(tabs)
-        session.changed.connect(lambda a: self.reload() if a & {"analysis", "scores", "years"} else None)
-        session.year_changed.connect(lambda _y: self.reload())
-        self.reload()
+        self._limit_rows: list[Limitation] = []
+        self.load()
 
-    def reload(self) -> None:
-        store, year = self.session.store, self.session.year
-        current = self.list.currentRow()
-        self._shown = -1  # the stored values win over a form being rebuilt
-        self.list.blockSignals(True)
-        self.list.clear()
-        self.list.blockSignals(False)
-        if not year or not store.has_year(year):
+    # ------------------------------------------------------------ showing
+    def load(self) -> None:
+        view = self.session.view()
+        if view is None:
+            self.analyses, self.current = [], None
+            self.list.clear()
+            self._show_limits([])
+            for f in self.fields:  # no year (a new file): nothing of the file shown before stays
+                f.show("")
             return
-        fw = store.framework(year)
-        existing = {a.indicator: a for a in store.analyses(year)}
-        self.analyses = [existing.get(i.no) or Analysis(None, year, i.no, i.name_th, sort=i.no) for i in fw.indicators]
-        self.analyses += [a for a in store.analyses(year) if a.indicator is None]
+        existing = {a.indicator: a for a in view.analyses if a.indicator is not None}
+        self.analyses = [existing.get(i.no) or Analysis(None, view.year, i.no, i.name_th, sort=i.no) for i in view.framework.indicators]
+        self.analyses += [a for a in view.analyses if a.indicator is None]
+        labels = []
         for a in self.analyses:
-            ind = fw.indicator(a.indicator) if a.indicator else None
-            self.list.addItem(f"{a.indicator}. {ind.name_th}" if ind else (a.topic or "ประเด็นอื่น"))
-        index = max(0, min(current, len(self.analyses) - 1))
+            ind = view.framework.indicator(a.indicator) if a.indicator else None
+            labels.append(f"{a.indicator}. {ind.name_th}" if ind else (a.topic or "ประเด็นอื่น"))
+        keys = [self._key(a) for a in self.analyses]
+        if self.current not in keys:
+            self.current = self._key_like(self.current, keys)
         self.list.blockSignals(True)
-        self.list.setCurrentRow(index)
+        if [self.list.item(i).text() for i in range(self.list.count())] != labels:
+            self.list.clear()
+            self.list.addItems(labels)
+        if self.current in keys:
+            self.list.setCurrentRow(keys.index(self.current))
         self.list.blockSignals(False)
-        self._shown = index
-        self._show_fields(index)
-        for key, edit in self.texts.items():
-            edit.setPlainText(store.text(year, key))
+        self._show_analysis()
+        by_label = {f.label: f for f in self.fields}
+        for key, label in TEXT_LABELS.items():
+            by_label[label].show(view.texts.get(key, ""))
+        self._show_limits(view.limitations)
+
+    @staticmethod
+    def _key(a: Analysis) -> tuple:
+        # an indicator's analysis is the same record before and after its first save
+        return (a.year, a.indicator, a.id if a.indicator is None else None)
+
+    @staticmethod
+    def _key_like(old: tuple | None, keys: list[tuple]) -> tuple | None:
+        if old is not None:
+            for k in keys:
+                if k[1] == old[1] and k[1] is not None:
+                    return k
+        return keys[0] if keys else None
+
+    def _shown_analysis(self) -> Analysis | None:
+        return next((a for a in self.analyses if self._key(a) == self.current), None)
+
+    def _show_analysis(self) -> None:
+        a = self._shown_analysis()
+        if a is None:
+            return
+        by_label = {f.label: f for f in self.fields}
+        for name in A:
+            by_label[A[name]].show(getattr(a, name))
+
+    def _show_limits(self, limits: list[Limitation]) -> None:
+        if [(x.id, x.limitation, x.impact, x.development) for x in limits] == \
+                [(x.id, x.limitation, x.impact, x.development) for x in self._limit_rows]:
+            return  # unchanged: never disturb a cell being edited
+        self._limit_rows = limits
+        self.limits.blockSignals(True)
         self.limits.setRowCount(0)
-        self._limits = store.limitations(year)
-        for lim in self._limits:
+        for lim in limits:
             r = self.limits.rowCount()
             self.limits.insertRow(r)
-            for c, value in enumerate((lim.limitation, lim.impact, lim.development)):
-                self.limits.setItem(r, c, QTableWidgetItem(value))
+            for c, name in enumerate(LIMIT_COLUMNS):
+                item = QTableWidgetItem(getattr(lim, name))
+                item.setData(LIMIT_ID, lim.id)
+                self.limits.setItem(r, c, item)
+        self.limits.blockSignals(False)
 
-    def maybe_save(self) -> None:
-        i = getattr(self, "_shown", -1)
-        if 0 <= i < len(self.analyses):
-            a = self.analyses[i]
-            now = (self.topic.text(), self.assessment.text(), self.analysis.toPlainText(), self.development.toPlainText())
-            if now != (a.topic, a.assessment, a.analysis, a.development):
-                a.topic, a.assessment, a.analysis, a.development = now
-                self.session.write(self.session.store.save_analysis, a)
-        store, year = self.session.store, self.session.year
-        if year and store.has_year(year):
-            for key, edit in self.texts.items():
-                if edit.toPlainText() != store.text(year, key):
-                    self.session.write(store.set_text, year, key, edit.toPlainText())
-
-    def _show(self, index: int) -> None:
-        if getattr(self, "_shown", -1) != index:
-            self.maybe_save()
-        self._shown = index
-        self._show_fields(index)
-
-    def _show_fields(self, index: int) -> None:
+    def _picked(self, index: int) -> None:
+        self.flush()  # what was typed belongs to the indicator it was typed for
         if 0 <= index < len(self.analyses):
-            a = self.analyses[index]
-            self.topic.setText(a.topic)
-            self.assessment.setText(a.assessment)
-            self.analysis.setPlainText(a.analysis)
-            self.development.setPlainText(a.development)
+            self.current = self._key(self.analyses[index])
+            self._show_analysis()
 
-    def _draft_text(self, no: int) -> str:
-        return self.session.view().indicator_analysis(no)
+    # ------------------------------------------------------------ editing
+    def _write_analysis(self, record: tuple, name: str, value):
+        year, indicator, analysis_id = record
+        return self.session.store.edit_analysis(year, indicator, analysis_id, name, value)
 
     def draft(self) -> None:
-        i = self.list.currentRow()
-        if 0 <= i < len(self.analyses) and self.analyses[i].indicator:
-            self.analysis.setPlainText(self._draft_text(self.analyses[i].indicator))
+        a = self._shown_analysis()
+        view = self.session.view()
+        if a is not None and a.indicator and view is not None:
+            self.flush()
+            self.session.write(self._write_analysis, self.current, "analysis", view.indicator_analysis(a.indicator))
 
     def draft_all(self) -> None:
+        self.flush()
+        view = self.session.view()
+        if view is None:
+            return
         for a in self.analyses:
             if a.indicator and not a.analysis.strip():
-                a.analysis = self._draft_text(a.indicator)
-                self.session.write(self.session.store.save_analysis, a)
-
-    def save(self) -> None:
-        i = self.list.currentRow()
-        if not 0 <= i < len(self.analyses):
-            return
-        a = self.analyses[i]
-        a.topic, a.assessment = self.topic.text(), self.assessment.text()
-        a.analysis, a.development = self.analysis.toPlainText(), self.development.toPlainText()
-        self.session.write(self.session.store.save_analysis, a)
+                self.session.write(self._write_analysis, self._key(a), "analysis", view.indicator_analysis(a.indicator))
 
     def draft_ranking(self) -> None:
         view = self.session.view()
         if view is not None:
-            self.texts["ranking"].setPlainText(view.ranking_sentence())
+            self.flush()
+            self.session.write(self.session.store.edit_text, view.year, "ranking", view.ranking_sentence())
 
-    def save_texts(self) -> None:
-        store, year = self.session.store, self.session.year
-        for key, edit in self.texts.items():
-            if edit.toPlainText() != store.text(year, key):
-                self.session.write(store.set_text, year, key, edit.toPlainText())
+    def _limit_cell(self, item: QTableWidgetItem) -> None:
+        lim_id = item.data(LIMIT_ID)
+        if lim_id is not None:
+            self.session.try_write(self.session.store.edit_limitation, lim_id, LIMIT_COLUMNS[item.column()], item.text())
+
+    def add_limit(self) -> None:
+        if not self.session.year:
+            return
+        self.flush()
+        result = self.session.write(self.session.store.add_limitation, self.session.year)
+        if result:
+            r = next(i for i, x in enumerate(self._limit_rows) if x.id == result.id)
+            self.limits.setCurrentCell(r, 0)
+            self.limits.editItem(self.limits.item(r, 0))
 
     def _remove_limit(self) -> None:
-        for r in sorted({i.row() for i in self.limits.selectedIndexes()}, reverse=True):
-            self.limits.removeRow(r)
-
-    def save_limits(self) -> None:
-        rows = []
-        for r in range(self.limits.rowCount()):
-            cells = [(self.limits.item(r, c).text() if self.limits.item(r, c) else "") for c in range(3)]
-            rows.append(Limitation(None, self.session.year, *cells, r))
-        self.session.write(self.session.store.replace_limitations, self.session.year, rows)
+        rows = sorted({i.row() for i in self.limits.selectedIndexes()})
+        chosen = [self._limit_rows[r] for r in rows if r < len(self._limit_rows)]
+        if chosen and confirm(self, "ลบข้อจำกัด", f"ลบข้อจำกัด {len(chosen)} แถว?\n(เลิกทำได้ด้วย Ctrl+Z)"):
+            for lim in chosen:
+                self.session.write(self.session.store.delete_limitation, lim.id)

@@ -12,26 +12,26 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QProgressBar, QProgressDialog, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QProgressBar, QProgressDialog, QVBoxLayout
 
 from ...domain.thai_numbers import digits
 from ...errors import ItadeskError
 from ...export.kinds import KINDS
+from ..page import Page
 from ..pdf_view import PdfPreview, print_pdf
 from ..session import Session
 from ..widgets import button, row
 from ..worker import run_in_background, start_job
 
 
-class DocumentsTab(QWidget):
+class DocumentsTab(Page):
     TITLE = "เอกสาร"
     exported = Signal(str)  # path of a finished PDF
     printed = Signal(int)  # pages painted on the printer; fewer than the document's when the clerk cancelled
     failed = Signal(str)
 
     def __init__(self, session: Session):
-        super().__init__()
-        self.session = session
+        super().__init__(session)
         self.kind = QComboBox()
         self.kind.setObjectName("doc_kind")
         for code, title in KINDS.items():
@@ -53,6 +53,17 @@ class DocumentsTab(QWidget):
         self.last_pdf: str | None = None
         self.busy = False
         self.print_progress: QProgressDialog | None = None  # while a print job runs
+
+    def load(self) -> None:
+        """Another file or year: the preview shown was of the one before, so it goes."""
+        if self.preview.pages and not self.busy:
+            while self.preview.layout_.count():
+                item = self.preview.layout_.takeAt(0)
+                if item.widget():
+                    item.widget().deleteLater()
+            self.preview.pages = []
+            self.last_pdf = None
+            self.status.clear()
 
     def export(self, target: str, then=None) -> bool:
         """Render the chosen document to ``target`` in the background; ``then(path)`` on success."""

@@ -1,11 +1,15 @@
-"""มาตรการ: the list and the editor of measures/projects/activities."""
+"""มาตรการ: the list and the editor of measures/projects/activities.
+
+Every field writes itself (``Page``): there is no save button. "เพิ่ม" makes the
+new measure at once, so what the clerk types next is bound to it.
+"""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDoubleSpinBox,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -18,23 +22,46 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain import validation as v
+from ...domain.labels import MEASURE_FIELDS as L
 from ...domain.models import Evidence, Measure
 from ...domain.thai_dates import fiscal_year_range
-from ...domain.validation import MEASURE_KINDS
+from ...domain.thai_numbers import format_amount
+from ...domain.vocab import Area, MeasureKind
+from ..page import Page
 from ..session import Session
-from ..widgets import BEDateEdit, LinesEdit, button, confirm, from_qdate, hint, row, to_qdate
+from ..widgets import BEDateEdit, LinesEdit, button, confirm, hint, row
+
+NEW_TITLE = "มาตรการใหม่"
 
 
-class MeasuresTab(QWidget):
+def _evidence(lines: list[str]) -> list[Evidence]:
+    out = []
+    for line in lines:
+        title, _, link = line.partition("|")
+        out.append(Evidence(title.strip(), link.strip()))
+    return out
+
+
+def _same_amount(shown: str, stored: str) -> bool:
+    try:
+        return v.parse_budget("", shown) == v.parse_budget("", stored)
+    except v.ValidationError:
+        return False
+
+
+class MeasuresTab(Page):
     TITLE = "มาตรการ"
+    AREAS = frozenset({Area.MEASURES, Area.YEARS, Area.FRAMEWORK})
 
     def __init__(self, session: Session):
-        super().__init__()
-        self.session = session
+        super().__init__(session)
         self.measures: list[Measure] = []
+        self.current_id: int | None = None
         self.list = QListWidget()
         self.list.setObjectName("measure_list")
-        self.list.currentRowChanged.connect(self._show)
+        self.list.setAccessibleName("รายการมาตรการ")
+        self.list.currentRowChanged.connect(self._picked)
         left = QVBoxLayout()
         left.addWidget(self.list)
         left.addWidget(row(button("เพิ่ม", self.new), button("ลบ", self.delete), button("ขึ้น", lambda: self.move(-1)),
@@ -42,7 +69,8 @@ class MeasuresTab(QWidget):
         left.addWidget(button("คัดลอกมาตรการจากปีก่อน", self.copy_last_year))
 
         self.kind = QComboBox()
-        self.kind.addItems(list(MEASURE_KINDS))
+        for k in MeasureKind:
+            self.kind.addItem(str(k), str(k))
         self.title_edit = QLineEdit()
         self.title_edit.setObjectName("measure_title")
         self.issue = QLineEdit()
@@ -50,181 +78,170 @@ class MeasuresTab(QWidget):
         self.steps.setObjectName("measure_steps")
         self.units = LinesEdit()
         self.units.setMaximumHeight(70)
-        self.start, self.end = BEDateEdit(), BEDateEdit()
+        self.start, self.end = BEDateEdit(allow_empty=True), BEDateEdit(allow_empty=True)
         self.period_text = QLineEdit()
         self.period_text.setPlaceholderText("เว้นว่างเพื่อคำนวณจากวันที่ เช่น “ตลอดปีงบประมาณ”")
         self.monitoring, self.target = QPlainTextEdit(), QPlainTextEdit()
         for w in (self.monitoring, self.target):
             w.setMaximumHeight(60)
-        self.budget = QDoubleSpinBox()
-        self.budget.setRange(0, 1e9)
-        self.budget.setDecimals(2)
-        self.budget.setSuffix(" บาท")
-        self.has_budget = QCheckBox("มีงบประมาณ")
+        self.budget = QLineEdit()
+        self.budget.setPlaceholderText("เว้นว่างถ้าไม่ใช้งบประมาณ เช่น 50,000")
         self.items = QLineEdit()
         self.items.setPlaceholderText("รหัสข้อคำถาม คั่นด้วยช่องว่าง เช่น O14 O15")
         self.evidence = LinesEdit()
         self.evidence.setMaximumHeight(70)
-        self.ind_box = QGroupBox("ตัวชี้วัดที่เกี่ยวข้อง")
+        self.ind_box = QGroupBox(L["indicators"])
+        self.ind_grid = QGridLayout(self.ind_box)
         self.ind_checks: dict[int, QCheckBox] = {}
-        grid = QGridLayout(self.ind_box)
         for n in range(1, 11):
             cb = QCheckBox(str(n))
             self.ind_checks[n] = cb
-            grid.addWidget(cb, (n - 1) // 5, (n - 1) % 5)
+            self.ind_grid.addWidget(cb, (n - 1) // 2, (n - 1) % 2)
+
+        shown = lambda: self.current_id  # noqa: E731 — the record the form shows
+        for widget, name in ((self.kind, "kind"), (self.title_edit, "title"), (self.issue, "issue"), (self.steps, "steps"),
+                             (self.units, "units"), (self.start, "start"), (self.end, "end"), (self.period_text, "period_text"),
+                             (self.monitoring, "monitoring"), (self.target, "target")):
+            self.field(widget, L[name], shown, lambda mid, value, name=name: self.session.store.edit_measure(mid, name, value))
+        self.field(self.budget, L["budget"], shown,
+                   lambda mid, text: self.session.store.edit_measure(mid, "budget", v.parse_budget(L["budget"], text)),
+                   same=_same_amount)
+        self.field(self.items, L["items"], shown, lambda mid, text: self.session.store.edit_measure(mid, "items", text.split()))
+        self.field(self.evidence, L["evidence"], shown, lambda mid, lines: self.session.store.edit_measure(mid, "evidence", _evidence(lines)))
+        for n, cb in self.ind_checks.items():
+            self.field(cb, f"ตัวชี้วัดที่ {n}", shown, lambda mid, _on: self.session.store.edit_measure(mid, "indicators", self._checked()))
+
         form = QFormLayout()
-        form.addRow("ประเภท", self.kind)
-        form.addRow("ชื่อมาตรการ/โครงการ/กิจกรรม", self.title_edit)
-        form.addRow("ประเด็นการประเมินที่ตอบ", self.issue)
-        form.addRow("ขั้นตอน (บรรทัดละขั้น)", self.steps)
-        form.addRow("ผู้รับผิดชอบ (บรรทัดละหน่วย)", self.units)
-        form.addRow("ระยะเวลา", row(self.start, hint("ถึง"), self.end, button("ทั้งปีงบประมาณ", self._whole_year), None))
-        form.addRow("ระยะเวลา (ข้อความ)", self.period_text)
-        form.addRow("การกำกับติดตาม/รายงานผล", self.monitoring)
-        form.addRow("เป้าหมาย/ตัวชี้วัดความสำเร็จ", self.target)
-        form.addRow("งบประมาณ", row(self.has_budget, self.budget, None))
+        form.addRow(L["kind"], self.kind)
+        form.addRow(L["title"], self.title_edit)
+        form.addRow(L["issue"], self.issue)
+        form.addRow(L["steps"], self.steps)
+        form.addRow(L["units"], self.units)
+        form.addRow("ระยะเวลา", row(self.start, hint("ถึง"), self.end, button("ทั้งปีงบประมาณ", self._whole_year),
+                                    button("ไม่ระบุวันที่", self._no_dates), None))
+        form.addRow(L["period_text"], self.period_text)
+        form.addRow(L["monitoring"], self.monitoring)
+        form.addRow(L["target"], self.target)
+        form.addRow(L["budget"], self.budget)
         form.addRow(self.ind_box)
-        form.addRow("ข้อคำถามที่เกี่ยวข้อง", self.items)
-        form.addRow("หลักฐาน (ชื่อ | ลิงก์ บรรทัดละรายการ)", self.evidence)
+        form.addRow(L["items"], self.items)
+        form.addRow(L["evidence"], self.evidence)
         editor = QWidget()
         el = QVBoxLayout(editor)
+        el.addWidget(hint("ทุกช่องบันทึกเองเมื่อหยุดพิมพ์หรือออกจากช่อง ไม่ต้องกดบันทึก"))
         el.addLayout(form)
-        el.addWidget(row(button("บันทึกมาตรการ", self.save), None))
+        self.editor = editor
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(editor)
         lay = QHBoxLayout(self)
         lay.addLayout(left, 1)
         lay.addWidget(scroll, 3)
-        self._editing: Measure | None = None
-        self._loading_form = False
-        session.changed.connect(lambda a: self.reload() if a & {"measures", "years", "framework"} else None)
-        session.year_changed.connect(lambda _y: self.reload())
-        self.reload()
+        self.load()
 
-    def reload(self) -> None:
-        # rebuilding the list must never write the form back (stale form, other year, recursion)
-        self._loading_form = True
-        try:
-            self._reload()
-        finally:
-            self._loading_form = False
+    # ------------------------------------------------------------ showing
+    def _checked(self) -> list[int]:
+        return [n for n, cb in self.ind_checks.items() if cb.isChecked()]
 
-    def _reload(self) -> None:
-        store, year = self.session.store, self.session.year
-        current = self.list.currentRow()
-        keep_id = self._editing.id if self._editing else None
-        self.list.blockSignals(True)
-        self.list.clear()
-        self.measures = store.measures(year) if year and store.has_year(year) else []
-        for n, m in enumerate(self.measures, 1):
-            self.list.addItem(f"{n}. [{m.kind}] {m.title}")
-        self.list.blockSignals(False)
-        ids = [m.id for m in self.measures]
-        index = ids.index(keep_id) if keep_id in ids else min(max(current, 0), len(self.measures) - 1)
-        if self.measures:
-            self.list.blockSignals(True)
-            self.list.setCurrentRow(index)
-            self.list.blockSignals(False)
-            self._fill_form(self.measures[index])
-        else:
-            self._fill_form(Measure(None, year, ""))
-            self._editing = None
-
-    def _show(self, index: int) -> None:
-        if not 0 <= index < len(self.measures):
-            return
-        self.maybe_save()
-        self._fill(self.measures[index])
-
-    def maybe_save(self) -> None:
-        """Save the form when it differs from what is stored (moving on never loses typing)."""
-        if self._loading_form:
-            return
-        m = self.collect()
-        if not m.title.strip():
-            return
-        stored = self.session.store.measure(m.id) if m.id else None
-        if stored is None or stored != m:
-            self.session.write(self.session.store.save_measure, m)
-
-    def _fill(self, m: Measure) -> None:
-        self._loading_form = True
-        try:
-            self._fill_form(m)
-        finally:
-            self._loading_form = False
-
-    def _fill_form(self, m: Measure) -> None:
-        self._editing = m
-        self.kind.setCurrentText(m.kind)
-        self.title_edit.setText(m.title)
-        self.issue.setText(m.issue)
-        self.steps.set_lines(m.steps)
-        self.units.set_lines(m.units)
-        start, end = fiscal_year_range(m.year + 1) if m.year else (None, None)
-        self.start.setDate(to_qdate(m.start or start))
-        self.end.setDate(to_qdate(m.end or end))
-        self.period_text.setText(m.period_text)
-        self.monitoring.setPlainText(m.monitoring)
-        self.target.setPlainText(m.target)
-        self.has_budget.setChecked(m.budget is not None)
-        self.budget.setValue(m.budget or 0)
+    def load(self) -> None:
+        view = self.session.view()
+        self.measures = view.measures if view else []
         for n, cb in self.ind_checks.items():
-            cb.setChecked(n in m.indicators)
-        self.items.setText(" ".join(m.items))
-        self.evidence.set_lines([f"{e.title} | {e.link}" if e.link else e.title for e in m.evidence])
+            ind = view.framework.indicator(n) if view else None
+            cb.setText(f"{n}. {ind.name_th}" if ind else str(n))
+            cb.setVisible(ind is not None or view is None)
+        ids = [m.id for m in self.measures]
+        if self.current_id not in ids:
+            self.current_id = ids[0] if ids else None
+        self.list.blockSignals(True)
+        labels = [f"{n}. [{m.kind}] {m.title}" for n, m in enumerate(self.measures, 1)]
+        if [self.list.item(i).text() for i in range(self.list.count())] != labels:
+            self.list.clear()
+            self.list.addItems(labels)
+        if self.current_id is not None:
+            self.list.setCurrentRow(ids.index(self.current_id))
+        self.list.blockSignals(False)
+        self._show(self.current())
 
-    def collect(self) -> Measure:
-        base = self._editing or Measure(None, self.session.year, "")
-        year = base.year if base.id else self.session.year  # a measure never moves to another year
-        evidence = []
-        for line in self.evidence.lines():
-            title, _, link = line.partition("|")
-            evidence.append(Evidence(title.strip(), link.strip()))
-        return Measure(
-            base.id, year, self.title_edit.text(), self.kind.currentText(), issue=self.issue.text(),
-            steps=self.steps.lines(), units=self.units.lines(), start=from_qdate(self.start.date()),
-            end=from_qdate(self.end.date()), period_text=self.period_text.text(), monitoring=self.monitoring.toPlainText(),
-            target=self.target.toPlainText(), budget=self.budget.value() if self.has_budget.isChecked() else None,
-            indicators=[n for n, cb in self.ind_checks.items() if cb.isChecked()], items=self.items.text().split(),
-            evidence=evidence, sort=base.sort)
+    def current(self) -> Measure | None:
+        return next((m for m in self.measures if m.id == self.current_id), None)
 
+    def _show(self, m: Measure | None) -> None:
+        self.editor.setEnabled(m is not None)
+        if m is None:  # no measure (a new file, a year without any): the form is empty, not the last one shown
+            m = Measure(None, self.session.year, "")
+        values = {"kind": m.kind, "title": m.title, "issue": m.issue, "steps": m.steps, "units": m.units, "start": m.start,
+                  "end": m.end, "period_text": m.period_text, "monitoring": m.monitoring, "target": m.target,
+                  "items": " ".join(m.items), "evidence": [f"{e.title} | {e.link}" if e.link else e.title for e in m.evidence]}
+        by_label = {f.label: f for f in self.fields}
+        for name, value in values.items():
+            by_label[L[name]].show(value)
+        by_label[L["budget"]].show("" if m.budget is None else format_amount(m.budget))
+        for n in self.ind_checks:
+            by_label[f"ตัวชี้วัดที่ {n}"].show(n in m.indicators)
+
+    def _picked(self, index: int) -> None:
+        self.flush()  # what was typed belongs to the measure it was typed into
+        if 0 <= index < len(self.measures):
+            self.current_id = self.measures[index].id
+            self._show(self.current())
+
+    # ------------------------------------------------------------ actions
     def new(self) -> None:
-        self.maybe_save()
-        self.list.clearSelection()
-        self._fill(Measure(None, self.session.year, "", start=None, end=None))
-        self._editing = None
-        self.title_edit.setFocus()
-
-    def save(self) -> int | None:
-        result = self.session.write(self.session.store.save_measure, self.collect())
+        self.flush()
+        year = self.session.year
+        if not year:
+            self.session.error.emit("เพิ่มไม่ได้", "ยังไม่มีปีการประเมิน เพิ่มปีก่อน (เมนู ปี)")
+            return
+        result = self.session.write(self.session.store.save_measure, Measure(None, year, NEW_TITLE))
         if result:
-            mid = result.id
-            self._editing = self.session.store.measure(mid)
-            self.reload()
-            return mid
-        return None
+            self.current_id = result.id
+            self.load()
+            self.title_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.title_edit.selectAll()  # typing replaces the placeholder title
 
     def delete(self) -> None:
-        if self._editing and self._editing.id and confirm(self, "ลบมาตรการ", f"ลบ “{self._editing.title}” และประวัติสถานะทั้งหมด?\n(เลิกทำได้ด้วย Ctrl+Z)"):
-            self.session.write(self.session.store.delete_measure, self._editing.id)
-            self._editing = None
+        m = self.current()
+        if m and confirm(self, "ลบมาตรการ", f"ลบ “{m.title}” และประวัติสถานะทั้งหมด?\n(เลิกทำได้ด้วย Ctrl+Z)"):
+            self.flush()
+            self.session.write(self.session.store.delete_measure, m.id)
 
     def move(self, offset: int) -> None:
-        if self._editing and self._editing.id:
-            self.session.write(self.session.store.move_measure, self._editing.id, offset)
+        if self.current_id is not None:
+            self.flush()
+            self.session.write(self.session.store.move_measure, self.current_id, offset)
 
     def copy_last_year(self) -> None:
+        self.flush()
         store, year = self.session.store, self.session.year
-        earlier = [y for y in store.years() if y < year]
+        earlier = [y for y in store.years() if y < year and store.measures(y)]
         if not earlier:
-            self.session.error.emit("คัดลอกไม่ได้", "ไม่มีข้อมูลปีก่อนหน้า")
+            self.session.error.emit("คัดลอกไม่ได้", "ไม่มีมาตรการของปีก่อนหน้า")
             return
-        if confirm(self, "คัดลอกมาตรการ", f"คัดลอกมาตรการทั้งหมดของปี {earlier[-1]} มาไว้ในปี {year}?"):
-            self.session.write(store.copy_measures, earlier[-1], year)
+        source = earlier[-1]
+        have = {m.title.strip() for m in self.measures}
+        missing = [m for m in store.measures(source) if m.title.strip() not in have]
+        if have:
+            if not missing:
+                self.session.error.emit("ไม่มีอะไรต้องคัดลอก", f"ปี {year} มีมาตรการทุกรายการของปี {source} อยู่แล้ว")
+                return
+            if not confirm(self, "คัดลอกมาตรการ", f"ปี {year} มีมาตรการอยู่แล้ว {len(have)} รายการ\n"
+                                                  f"คัดลอกเฉพาะ {len(missing)} รายการของปี {source} ที่ยังไม่มี?"):
+                return
+            self.session.write(store.copy_measures, source, year, only_titles=[m.title for m in missing])
+        elif confirm(self, "คัดลอกมาตรการ", f"คัดลอกมาตรการทั้งหมดของปี {source} มาไว้ในปี {year}?"):
+            self.session.write(store.copy_measures, source, year)
 
     def _whole_year(self) -> None:
-        start, end = fiscal_year_range(self.session.year + 1)
-        self.start.setDate(to_qdate(start))
-        self.end.setDate(to_qdate(end))
+        m = self.current()
+        if m is None:
+            return
+        self.flush()
+        self.session.write(self.session.store.set_measure_dates, m.id, *fiscal_year_range(m.year + 1))
+
+    def _no_dates(self) -> None:
+        m = self.current()
+        if m is None:
+            return
+        self.flush()
+        self.session.write(self.session.store.set_measure_dates, m.id, None, None)

@@ -1,4 +1,8 @@
-"""บันทึกข้อความ: the memo's fields, prefilled from the office and the status table."""
+"""บันทึกข้อความ: the memo's fields, prefilled from the office and the status table.
+
+"สร้างใหม่" makes the memo at once, drafted from the year view; every field then
+writes itself (``Page``) to the memo that was shown when the typing began.
+"""
 
 from __future__ import annotations
 
@@ -6,179 +10,187 @@ import datetime as _dt
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLineEdit, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
 
+from ...domain.labels import MEMO_FIELDS as M
 from ...domain.models import Memo
-from ...domain.validation import ROUNDS_TH
+from ...domain.vocab import ROUNDS_TH, Area, Round
+from ..page import Page
 from ..session import Session
-from ..widgets import BEDateEdit, button, from_qdate, hint, row, to_qdate
+from ..widgets import BEDateEdit, button, confirm, hint, row
+
+TEXT_FIELDS = ("agency", "number", "subject", "salutation", "closing", "signer_name", "signer_position")
 
 
-class MemoTab(QWidget):
+def _paragraphs(text: str) -> list[str]:
+    return [p.strip() for p in text.split("\n\n") if p.strip()]
+
+
+class MemoTab(Page):
     TITLE = "บันทึกข้อความ"
+    AREAS = frozenset({Area.MEMOS, Area.OFFICE, Area.YEARS})
 
     def __init__(self, session: Session):
-        super().__init__()
-        self.session = session
+        super().__init__(session)
         self.memos: list[Memo] = []
+        self.current_id: int | None = None
         self.picker = QComboBox()
-        self.picker.currentIndexChanged.connect(self._show)
-        self.agency, self.number, self.subject, self.salutation = QLineEdit(), QLineEdit(), QLineEdit(), QLineEdit()
+        self.picker.setAccessibleName("บันทึกข้อความ")
+        self.picker.currentIndexChanged.connect(self._picked)
+        self.edits: dict[str, QLineEdit] = {name: QLineEdit() for name in TEXT_FIELDS}
+        self.agency, self.number, self.subject = self.edits["agency"], self.edits["number"], self.edits["subject"]
+        self.salutation, self.closing = self.edits["salutation"], self.edits["closing"]
+        self.signer_name, self.signer_position = self.edits["signer_name"], self.edits["signer_position"]
         self.subject.setObjectName("memo_subject")
-        self.date = BEDateEdit()
+        self.date = BEDateEdit(allow_empty=True)
         self.paragraphs = QPlainTextEdit()
         self.paragraphs.setObjectName("memo_paragraphs")
-        self.closing = QLineEdit()
         self.signer = QComboBox()
-        self.signer.setEditable(False)
-        self.signer.currentIndexChanged.connect(self._pick_signer)
-        self.signer_name, self.signer_position = QLineEdit(), QLineEdit()
+        self.signer.setAccessibleName("เลือกผู้ลงนาม")
+        self.signer.activated.connect(self._pick_signer)
         self.style = QComboBox()
         self.style.addItem("ตารางสถานะ ๓ ช่อง (ทำเครื่องหมาย /)", "three")
         self.style.addItem("ตารางสถานะช่องเดียว (ข้อความ)", "one")
         self.round = QComboBox()
         for code, label in ROUNDS_TH.items():
-            self.round.addItem(label, code)
-        self.include_table = QCheckBox("แนบตารางสถานะการดำเนินงาน")
-        self.comment = QCheckBox("มีช่องความเห็นและข้อสั่งการของผู้บริหาร")
+            self.round.addItem(label, str(code))
+        self.include_table = QCheckBox(M["include_table"])
+        self.comment = QCheckBox(M["comment_block"])
+
+        shown = lambda: self.current_id  # noqa: E731
+        write = self.session.store.edit_memo
+        for name, edit in self.edits.items():
+            self.field(edit, M[name], shown, lambda mid, value, name=name: write(mid, name, value))
+        self.field(self.date, M["date"], shown, lambda mid, day: write(mid, "date", day))
+        self.field(self.paragraphs, M["paragraphs"], shown, lambda mid, text: write(mid, "paragraphs", _paragraphs(text)),
+                   same=lambda shown_text, stored: _paragraphs(shown_text) == _paragraphs(stored))
+        for widget, name in ((self.style, "table_style"), (self.round, "status_round"), (self.include_table, "include_table"),
+                             (self.comment, "comment_block")):
+            self.field(widget, M[name], shown, lambda mid, value, name=name: write(mid, name, value))
+
         form = QFormLayout()
         form.addRow("บันทึกข้อความ", row(self.picker, button("สร้างใหม่", self.new), button("ลบ", self.delete), None))
-        form.addRow("ส่วนราชการ", self.agency)
-        form.addRow("ที่", self.number)
-        form.addRow("วันที่", self.date)
-        form.addRow("เรื่อง", self.subject)
-        form.addRow("เรียน", self.salutation)
-        form.addRow("ข้อความ (เว้นบรรทัดระหว่างย่อหน้า)", self.paragraphs)
-        form.addRow("ย่อหน้าปิด", self.closing)
+        for name in ("agency", "number"):
+            form.addRow(M[name], self.edits[name])
+        form.addRow(M["date"], self.date)
+        for name in ("subject", "salutation"):
+            form.addRow(M[name], self.edits[name])
+        form.addRow(M["paragraphs"], self.paragraphs)
+        form.addRow(M["closing"], self.closing)
         form.addRow("ผู้ลงนาม", self.signer)
-        form.addRow("ชื่อผู้ลงนาม", self.signer_name)
-        form.addRow("ตำแหน่ง", self.signer_position)
-        form.addRow("รูปแบบตาราง", self.style)
-        form.addRow("รอบการรายงาน", self.round)
+        form.addRow(M["signer_name"], self.signer_name)
+        form.addRow(M["signer_position"], self.signer_position)
+        form.addRow(M["table_style"], self.style)
+        form.addRow(M["status_round"], self.round)
         form.addRow(self.include_table)
         form.addRow(self.comment)
         inner = QWidget()
         il = QVBoxLayout(inner)
-        il.addWidget(hint("กด “เติมจากข้อมูล” เพื่อร่างบันทึกจากข้อมูลหน่วยงาน คะแนน และสถานะมาตรการ แล้วแก้ไขได้ตามต้องการ"))
+        il.addWidget(hint("กด “สร้างใหม่” เพื่อร่างบันทึกจากข้อมูลหน่วยงาน คะแนน และสถานะมาตรการ แล้วแก้ไขได้ตามต้องการ "
+                          "ทุกช่องบันทึกเองเมื่อหยุดพิมพ์หรือออกจากช่อง"))
         il.addLayout(form)
-        il.addWidget(row(button("เติมจากข้อมูล", self.prefill), button("บันทึก", self.save), None))
+        il.addWidget(row(button("ร่างข้อความจากสถานะ (รอบที่เลือก)", self.redraft), None))
+        self.editor = inner
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
         QVBoxLayout(self).addWidget(scroll)
-        self._current: Memo | None = None
-        session.changed.connect(lambda a: self.reload() if a & {"memos", "office", "years"} else None)
-        session.year_changed.connect(lambda _y: self.reload())
-        self.reload()
+        self.load()
 
-    def reload(self) -> None:
-        self._reloading = True
-        try:
-            self._reload()
-        finally:
-            self._reloading = False
-
-    def _reload(self) -> None:
+    # ------------------------------------------------------------ showing
+    def load(self) -> None:
         store, year = self.session.store, self.session.year
-        keep = self._current.id if self._current else None
         self.memos = store.memos(year) if year and store.has_year(year) else []
-        self.signer.blockSignals(True)
+        ids = [m.id for m in self.memos]
+        if self.current_id not in ids:
+            self.current_id = ids[-1] if ids else None
         self.signer.clear()
         self.signer.addItem("(พิมพ์เอง)", None)
         for s in store.signers():
             self.signer.addItem(f"{s.name} — {s.position}", (s.name, s.position))
-        self.signer.blockSignals(False)
         self.picker.blockSignals(True)
-        self.picker.clear()
-        for m in self.memos:
-            self.picker.addItem(f"#{m.id} {m.subject[:40]}", m.id)
+        labels = [f"#{m.id} {m.subject[:40]}" for m in self.memos]
+        if [self.picker.itemText(i) for i in range(self.picker.count())] != labels:
+            self.picker.clear()
+            for m, label in zip(self.memos, labels, strict=True):
+                self.picker.addItem(label, m.id)
+        if self.current_id is not None:
+            self.picker.setCurrentIndex(ids.index(self.current_id))
         self.picker.blockSignals(False)
-        ids = [m.id for m in self.memos]
-        if keep in ids:
-            self.picker.blockSignals(True)
-            self.picker.setCurrentIndex(ids.index(keep))
-            self.picker.blockSignals(False)
-            self._fill(self.memos[ids.index(keep)])
-        elif self.memos:
-            self.picker.blockSignals(True)
-            self.picker.setCurrentIndex(len(self.memos) - 1)
-            self.picker.blockSignals(False)
-            self._fill(self.memos[-1])
-        else:
-            self._current = None
-            self._fill(Memo(None, year, date=_dt.date.today()))
-            self._current = None
+        self._show()
 
-    def _show(self, index: int) -> None:
-        if 0 <= index < len(self.memos):
-            self.maybe_save()
-            self._fill(self.memos[index])
+    def current(self) -> Memo | None:
+        return next((m for m in self.memos if m.id == self.current_id), None)
 
-    def maybe_save(self) -> None:
-        if getattr(self, "_reloading", False) or self._current is None or self._current.id is None:
+    def _show(self) -> None:
+        m = self.current()
+        self.editor.setEnabled(True)
+        for f in self.fields:
+            f.widget.setEnabled(m is not None)
+        if m is None:
             return
-        memo = self.collect()
-        if memo != self.session.store.memo(self._current.id):
-            self.session.write(self.session.store.save_memo, memo)
+        by_label = {f.label: f for f in self.fields}
+        for name in TEXT_FIELDS:
+            by_label[M[name]].show(getattr(m, name))
+        by_label[M["date"]].show(m.date)
+        by_label[M["paragraphs"]].show("\n\n".join(m.paragraphs))
+        for name in ("table_style", "status_round", "include_table", "comment_block"):
+            by_label[M[name]].show(getattr(m, name))
 
-    def _fill(self, m: Memo) -> None:
-        self._current = m
-        self.agency.setText(m.agency)
-        self.number.setText(m.number)
-        self.date.setDate(to_qdate(m.date or _dt.date.today()))
-        self.subject.setText(m.subject)
-        self.salutation.setText(m.salutation)
-        self.paragraphs.setPlainText("\n\n".join(m.paragraphs))
-        self.closing.setText(m.closing)
-        self.signer_name.setText(m.signer_name)
-        self.signer_position.setText(m.signer_position)
-        self.style.setCurrentIndex(0 if m.table_style == "three" else 1)
-        self.round.setCurrentIndex(list(ROUNDS_TH).index(m.status_round))
-        self.include_table.setChecked(m.include_table)
-        self.comment.setChecked(m.comment_block)
+    def _picked(self, index: int) -> None:
+        self.flush()  # what was typed belongs to the memo it was typed into
+        if 0 <= index < len(self.memos):
+            self.current_id = self.memos[index].id
+            self._show()
 
+    # ------------------------------------------------------------ actions
     def _pick_signer(self, _i: int) -> None:
         data = self.signer.currentData()
-        if data:
-            self.signer_name.setText(data[0])
-            self.signer_position.setText(data[1])
-
-    def collect(self) -> Memo:
-        paragraphs = [p.strip() for p in self.paragraphs.toPlainText().split("\n\n") if p.strip()]
-        year = self._current.year if self._current and self._current.id else self.session.year
-        return Memo(self._current.id if self._current else None, year, self.agency.text(), self.number.text(),
-                    from_qdate(self.date.date()), self.subject.text(), self.salutation.text(), paragraphs,
-                    self.closing.text(), self.signer_name.text(), self.signer_position.text(), self.style.currentData(),
-                    self.include_table.isChecked(), self.round.currentData(), self.comment.isChecked())
+        if data and self.current_id is not None:
+            self.flush()
+            self.session.write(self.session.store.edit_memo, self.current_id, "signer_name", data[0])
+            self.session.write(self.session.store.edit_memo, self.current_id, "signer_position", data[1])
 
     def new(self) -> None:
-        self._current = None
-        self._fill(Memo(None, self.session.year, date=_dt.date.today(), include_table=True, comment_block=True))
-        self._current = None
-        self.prefill()
-
-    def prefill(self) -> None:
-        """Draft every empty field from the office, the scores and the measures' status."""
+        """A new memo, made at once and drafted from the year view (fields and paragraphs)."""
+        self.flush()
         view = self.session.view()
         if view is None:
+            self.session.error.emit("สร้างไม่ได้", "ยังไม่มีปีการประเมิน เพิ่มปีก่อน (เมนู ปี)")
             return
+        round_ = Round(self.round.currentData() or Round.SIX)
         fields = view.memo_fields()
-        for key, edit in (("agency", self.agency), ("number", self.number), ("subject", self.subject),
-                          ("salutation", self.salutation), ("closing", self.closing),
-                          ("signer_name", self.signer_name), ("signer_position", self.signer_position)):
-            if not edit.text().strip():
-                edit.setText(fields[key])
-        if not self.paragraphs.toPlainText().strip():
-            # counted with the rule of the memo's status table, for the round chosen
-            self.paragraphs.setPlainText("\n\n".join(view.memo_paragraphs(self.round.currentData())))
-
-    def save(self) -> int | None:
-        result = self.session.write(self.session.store.save_memo, self.collect())
+        memo = Memo(None, view.year, date=_dt.date.today(), paragraphs=view.memo_paragraphs(round_), status_round=round_,
+                    **{name: fields[name] for name in TEXT_FIELDS})
+        result = self.session.write(self.session.store.save_memo, memo)
         if result:
-            self._current = self.session.store.memo(result.id)
-            self.reload()
-            return result.id
-        return None
+            self.current_id = result.id
+            self.load()
+            self.subject.setFocus()
+
+    def prefill(self) -> None:
+        """Fill the empty fields of the memo shown from the year view (each one undo step)."""
+        m, view = self.current(), self.session.view()
+        if m is None or view is None:
+            return
+        self.flush()
+        fields = view.memo_fields()
+        for name in TEXT_FIELDS:
+            if not getattr(m, name).strip() and fields[name]:
+                self.session.write(self.session.store.edit_memo, m.id, name, fields[name])
+        if not m.paragraphs:
+            self.session.write(self.session.store.edit_memo, m.id, "paragraphs", view.memo_paragraphs(m.status_round))
+
+    def redraft(self) -> None:
+        """Replace the paragraphs with the draft for the round chosen (undo brings the old ones back)."""
+        m, view = self.current(), self.session.view()
+        if m is None or view is None:
+            return
+        self.flush()
+        if m.paragraphs and not confirm(self, "ร่างข้อความใหม่", "แทนที่ข้อความเดิมด้วยข้อความที่ร่างจากสถานะ?\n(เลิกทำได้ด้วย Ctrl+Z)"):
+            return
+        self.session.write(self.session.store.edit_memo, m.id, "paragraphs", view.memo_paragraphs(m.status_round))
 
     def delete(self) -> None:
-        if self._current and self._current.id:
-            self.session.write(self.session.store.delete_memo, self._current.id)
-            self._current = None
+        m = self.current()
+        if m and confirm(self, "ลบบันทึกข้อความ", f"ลบบันทึกข้อความ “{m.subject or m.id}”?\n(เลิกทำได้ด้วย Ctrl+Z)"):
+            self.flush()
+            self.session.write(self.session.store.delete_memo, m.id)

@@ -1,4 +1,8 @@
-"""หน่วยงาน: the office profile, units, signers, emblem and preferences. Saved as typed."""
+"""หน่วยงาน: the office profile, units, signers, emblem and preferences.
+
+Every field writes itself (``Page``); a signer is made at once by "เพิ่มผู้ลงนาม"
+and each cell writes to the signer of its row.
+"""
 
 from __future__ import annotations
 
@@ -17,37 +21,40 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
-    QWidget,
 )
 
-from ...domain.models import Office, Signer
-from ...domain.validation import OFFICE_KINDS
-from ...domain.vocab import ROLES_TH
+from ...domain.labels import OFFICE_FIELDS, SIGNER_FIELDS
+from ...domain.models import Signer
+from ...domain.vocab import ROLES_TH, Area, OfficeKind
+from ..page import Page
 from ..session import Session
-from ..widgets import LinesEdit, button, hint, row
+from ..widgets import LinesEdit, button, confirm, hint, row
+
+OFFICE = "office"  # the one office record
+SIGNER_ID = Qt.ItemDataRole.UserRole
 
 
-class OfficeTab(QWidget):
+class OfficeTab(Page):
     TITLE = "หน่วยงาน"
+    AREAS = frozenset({Area.OFFICE, Area.SETTINGS})
 
     def __init__(self, session: Session):
-        super().__init__()
-        self.session = session
-        self._loading = False
-        self.fields: dict[str, QLineEdit] = {}
+        super().__init__(session)
+        self.fields_by_key: dict[str, QLineEdit] = {}
         form = QFormLayout()
         self.kind = QComboBox()
-        self.kind.addItems(list(OFFICE_KINDS))
-        self.kind.currentIndexChanged.connect(self.save_office)
-        for key, label in (("name", "ชื่อหน่วยงาน"), ("amphoe", "อำเภอ"), ("province", "จังหวัด"), ("phone", "โทรศัพท์"),
-                           ("address", "ที่อยู่"), ("website", "เว็บไซต์"), ("doc_prefix", "เลขที่หนังสือ (ที่)")):
+        for k in OfficeKind:
+            self.kind.addItem(str(k), str(k))
+        office = lambda: OFFICE  # noqa: E731
+        for key in ("name", "amphoe", "province", "phone", "address", "website", "doc_prefix"):
             edit = QLineEdit()
             edit.setObjectName(f"office_{key}")
-            edit.editingFinished.connect(self.save_office)
-            self.fields[key] = edit
-            form.addRow(label, edit)
+            self.fields_by_key[key] = edit
+            self.field(edit, OFFICE_FIELDS[key], office, lambda _o, value, key=key: self.session.store.edit_office(key, value))
+            form.addRow(OFFICE_FIELDS[key], edit)
             if key == "name":
-                form.addRow("ประเภท", self.kind)
+                form.addRow(OFFICE_FIELDS["kind"], self.kind)
+        self.field(self.kind, OFFICE_FIELDS["kind"], office, lambda _o, value: self.session.store.edit_office("kind", value))
         self.emblem = QLabel("ไม่มีตราครุฑ")
         self.emblem.setFixedHeight(64)
         form.addRow("ตราครุฑ (ภาพ PNG)", row(self.emblem, button("เลือกภาพ…", self.pick_emblem),
@@ -57,29 +64,32 @@ class OfficeTab(QWidget):
 
         self.units = LinesEdit()
         self.units.setObjectName("units")
-        units_box = QGroupBox("ส่วนราชการ/กอง (บรรทัดละหนึ่งหน่วย)")
-        ul = QVBoxLayout(units_box)
-        ul.addWidget(self.units)
-        ul.addWidget(button("บันทึกรายชื่อส่วนราชการ", self.save_units))
+        units_label = "ส่วนราชการ/กอง (บรรทัดละหนึ่งหน่วย)"
+        self.field(self.units, units_label, office, lambda _o, names: self.session.store.save_units(names))
+        units_box = QGroupBox(units_label)
+        QVBoxLayout(units_box).addWidget(self.units)
 
         self.signers = QTableWidget(0, 3)
-        self.signers.setHorizontalHeaderLabels(["ชื่อ-สกุล", "ตำแหน่ง", "บทบาท"])
+        self.signers.setAccessibleName("ผู้บริหารและผู้ลงนาม")
+        self.signers.setHorizontalHeaderLabels([SIGNER_FIELDS["name"], SIGNER_FIELDS["position"], SIGNER_FIELDS["role"]])
         self.signers.horizontalHeader().setStretchLastSection(True)
+        self.signers.itemChanged.connect(self._signer_cell)
         sig_box = QGroupBox("ผู้บริหารและผู้ลงนาม")
         sl = QVBoxLayout(sig_box)
         sl.addWidget(self.signers)
-        sl.addWidget(row(button("เพิ่มผู้ลงนาม", self.add_signer), button("ลบที่เลือก", self.remove_signer),
-                         button("บันทึกผู้ลงนาม", self.save_signers), None))
+        sl.addWidget(row(button("เพิ่มผู้ลงนาม", self.add_signer), button("ลบที่เลือก", self.remove_signer), None))
 
         prefs = QGroupBox("การตั้งค่าเอกสาร")
         pf = QFormLayout(prefs)
         self.thai_digits = QCheckBox("ใช้เลขไทยในเอกสาร (๑๒๓)")
-        self.thai_digits.toggled.connect(lambda on: self._set("thai_digits", "1" if on else "0"))
+        self.field(self.thai_digits, "ใช้เลขไทยในเอกสาร", office,
+                   lambda _o, on: self.session.store.set_setting("thai_digits", "1" if on else "0"))
         self.threshold = QDoubleSpinBox()
         self.threshold.setRange(0, 100)
         self.threshold.setDecimals(2)
         self.threshold.setSuffix(" คะแนน")
-        self.threshold.editingFinished.connect(lambda: self._set("strength_threshold", f"{self.threshold.value():g}"))
+        self.field(self.threshold, "เกณฑ์จุดแข็ง (ตั้งแต่)", office,
+                   lambda _o, value: self.session.store.set_setting("strength_threshold", f"{value:g}"))
         pf.addRow(self.thai_digits)
         pf.addRow("เกณฑ์จุดแข็ง (ตั้งแต่)", self.threshold)
         pf.addRow(hint("ตัวชี้วัดที่ได้คะแนนตั้งแต่เกณฑ์นี้ขึ้นไปนับเป็นจุดแข็ง ต่ำกว่านับเป็นจุดอ่อน"))
@@ -92,28 +102,45 @@ class OfficeTab(QWidget):
         lay.addWidget(left, 3)
         lay.addLayout(right, 2)
         self._png: bytes | None = None
-        session.changed.connect(lambda a: self.reload() if a & {"office", "settings"} else None)
-        session.store_replaced.connect(self.reload)
-        self.reload()
+        self._signer_rows: list[Signer] = []
+        self.load()
 
-    def reload(self) -> None:
-        self._loading = True
-        try:
-            store = self.session.store
-            office = store.office()
-            for key, edit in self.fields.items():
-                edit.setText(getattr(office, key))
-            self.kind.setCurrentText(office.kind)
-            self._png = office.emblem_png
-            self._show_emblem()
-            self.units.set_lines([u.name for u in store.units()])
-            self.signers.setRowCount(0)
-            for s in store.signers():
-                self._add_row(s.name, s.position, s.role)
-            self.thai_digits.setChecked(store.thai_digits)
-            self.threshold.setValue(store.strength_threshold)
-        finally:
-            self._loading = False
+    # ------------------------------------------------------------ showing
+    def load(self) -> None:
+        store = self.session.store
+        office = store.office()
+        by_label = {f.label: f for f in self.fields}
+        for key in self.fields_by_key:
+            by_label[OFFICE_FIELDS[key]].show(getattr(office, key))
+        by_label[OFFICE_FIELDS["kind"]].show(office.kind)
+        by_label["ส่วนราชการ/กอง (บรรทัดละหนึ่งหน่วย)"].show([u.name for u in store.units()])
+        by_label["ใช้เลขไทยในเอกสาร"].show(store.thai_digits)
+        by_label["เกณฑ์จุดแข็ง (ตั้งแต่)"].show(store.strength_threshold)
+        self._png = office.emblem_png
+        self._show_emblem()
+        self._show_signers(store.signers())
+
+    def _show_signers(self, signers: list[Signer]) -> None:
+        if [(s.id, s.name, s.position, s.role) for s in signers] == [(s.id, s.name, s.position, s.role) for s in self._signer_rows]:
+            return  # unchanged: never disturb a cell being edited
+        self._signer_rows = signers
+        self.signers.blockSignals(True)
+        self.signers.setRowCount(0)
+        for s in signers:
+            r = self.signers.rowCount()
+            self.signers.insertRow(r)
+            for c, text in enumerate((s.name, s.position)):
+                item = QTableWidgetItem(text)
+                item.setData(SIGNER_ID, s.id)
+                self.signers.setItem(r, c, item)
+            combo = QComboBox()
+            combo.setAccessibleName(f"{SIGNER_FIELDS['role']} {s.name}")
+            for code, label in ROLES_TH.items():
+                combo.addItem(label, str(code))
+            combo.setCurrentIndex(max(0, combo.findData(s.role)))
+            combo.activated.connect(lambda _i, sid=s.id, c=combo: self._write_signer(sid, "role", c.currentData()))
+            self.signers.setCellWidget(r, 2, combo)
+        self.signers.blockSignals(False)
 
     def _show_emblem(self) -> None:
         if self._png:
@@ -121,63 +148,40 @@ class OfficeTab(QWidget):
             pix.loadFromData(QByteArray(self._png))
             self.emblem.setPixmap(pix.scaledToHeight(60, Qt.TransformationMode.SmoothTransformation))
         else:
+            self.emblem.clear()
             self.emblem.setText("ไม่มีตราครุฑ")
 
-    def office_from_form(self) -> Office:
-        values = {k: e.text() for k, e in self.fields.items()}
-        return Office(kind=self.kind.currentText(), emblem_png=self._png, **values)
+    # ------------------------------------------------------------ editing
+    def _signer_cell(self, item: QTableWidgetItem) -> None:
+        """A cell was edited (Enter or leaving it): write it to the signer of its row."""
+        field = ("name", "position")[item.column()] if item.column() < 2 else None
+        sid = item.data(SIGNER_ID)
+        if field and sid is not None:
+            self._write_signer(sid, field, item.text())
 
-    def save_office(self) -> None:
-        if not self._loading:
-            current = self.session.store.office()
-            new = self.office_from_form()
-            if new != current:
-                self.session.write(self.session.store.save_office, new)
+    def _write_signer(self, signer_id: int, field: str, value) -> None:
+        self.session.try_write(self.session.store.edit_signer, signer_id, field, value)
+
+    def add_signer(self) -> None:
+        self.flush()
+        result = self.session.write(self.session.store.add_signer)
+        if result:
+            r = next(i for i, s in enumerate(self._signer_rows) if s.id == result.id)
+            self.signers.setCurrentCell(r, 0)
+            self.signers.editItem(self.signers.item(r, 0))
+
+    def remove_signer(self) -> None:
+        rows = sorted({i.row() for i in self.signers.selectedIndexes()})
+        chosen = [self._signer_rows[r] for r in rows if r < len(self._signer_rows)]
+        if chosen and confirm(self, "ลบผู้ลงนาม", "ลบ " + ", ".join(s.name for s in chosen) + "?\n(เลิกทำได้ด้วย Ctrl+Z)"):
+            for s in chosen:
+                self.session.write(self.session.store.delete_signer, s.id)
 
     def pick_emblem(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "เลือกภาพตราครุฑ", "", "ภาพ (*.png *.jpg *.jpeg)")
         if path:
             with open(path, "rb") as fh:
-                self._png = fh.read()
-            self._show_emblem()
-            self.save_office()
+                self.session.write(self.session.store.edit_office, "emblem_png", fh.read())
 
     def clear_emblem(self) -> None:
-        self._png = None
-        self._show_emblem()
-        self.save_office()
-
-    def save_units(self) -> None:
-        self.session.write(self.session.store.save_units, self.units.lines())
-
-    def _add_row(self, name="", position="", role="executive") -> None:
-        r = self.signers.rowCount()
-        self.signers.insertRow(r)
-        self.signers.setItem(r, 0, QTableWidgetItem(name))
-        self.signers.setItem(r, 1, QTableWidgetItem(position))
-        combo = QComboBox()
-        for code, label in ROLES_TH.items():
-            combo.addItem(label, code)
-        combo.setCurrentIndex(list(ROLES_TH).index(role) if role in ROLES_TH else 0)
-        self.signers.setCellWidget(r, 2, combo)
-
-    def add_signer(self) -> None:
-        self._add_row()
-
-    def remove_signer(self) -> None:
-        for r in sorted({i.row() for i in self.signers.selectedIndexes()}, reverse=True):
-            self.signers.removeRow(r)
-
-    def save_signers(self) -> None:
-        signers = []
-        for r in range(self.signers.rowCount()):
-            name = (self.signers.item(r, 0).text() if self.signers.item(r, 0) else "").strip()
-            position = self.signers.item(r, 1).text() if self.signers.item(r, 1) else ""
-            role = self.signers.cellWidget(r, 2).currentData()
-            if name or position:
-                signers.append(Signer(None, name, position, role))
-        self.session.write(self.session.store.save_signers, signers)
-
-    def _set(self, key: str, value: str) -> None:
-        if not self._loading and self.session.store.setting(key) != value:
-            self.session.write(self.session.store.set_setting, key, value)
+        self.session.write(self.session.store.edit_office, "emblem_png", None)

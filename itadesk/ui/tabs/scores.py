@@ -16,7 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.models import Item
+from ...domain.vocab import Area
 from ..chart import ScoreChart
+from ..page import Page
 from ..score_model import ScoreTableModel
 from ..session import Session
 from ..widgets import button, confirm, hint, row
@@ -47,12 +49,12 @@ class ScoreView(QTableView):
         return model.set_many(cells)
 
 
-class ScoresTab(QWidget):
+class ScoresTab(Page):
+    AREAS = frozenset({Area.SCORES, Area.FRAMEWORK, Area.YEARS, Area.SETTINGS})
     TITLE = "คะแนน"
 
     def __init__(self, session: Session):
-        super().__init__()
-        self.session = session
+        super().__init__(session)
         self.level = QLabel()
         self.level.setStyleSheet("font-size: 15px; font-weight: bold;")
         self.models = {k: ScoreTableModel(session, k) for k in ("tools", "indicators", "items")}
@@ -85,8 +87,6 @@ class ScoresTab(QWidget):
         lay.addWidget(hint("พิมพ์คะแนน ๐–๑๐๐ (ทศนิยมไม่เกิน ๒ ตำแหน่ง) หรือคัดลอกทั้งช่วงจาก Excel แล้วกด Ctrl+V "
                            "ช่องสีแดงคือค่าที่ไม่ถูกบันทึก (ชี้เพื่อดูเหตุผล) ช่องสีเหลืองคือคะแนนต่ำกว่าเกณฑ์"))
         lay.addWidget(split)
-        session.changed.connect(self._changed)
-        session.year_changed.connect(lambda _y: self.reload())
         self.reload()
 
     def add_item(self) -> None:
@@ -110,9 +110,8 @@ class ScoresTab(QWidget):
             for code in codes:
                 self.session.write(self.session.store.delete_item, self.session.year, code)
 
-    def _changed(self, areas: frozenset) -> None:
-        if areas & {"scores", "framework", "years", "settings"}:
-            self.reload()
+    def load(self) -> None:
+        self.reload()
 
     def reload(self) -> None:
         for m in self.models.values():

@@ -16,25 +16,25 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
-    QWidget,
 )
 
 from ...domain.models import StatusUpdate
 from ...domain.thai_dates import format_date_short, format_period
 from ...domain.validation import ROUNDS_TH, STATUS_TH
-from ...domain.vocab import Status
+from ...domain.vocab import Area, Status
+from ..page import Page
 from ..session import Session
-from ..widgets import BEDateEdit, button, from_qdate, hint, row
+from ..widgets import BEDateEdit, button, confirm, from_qdate, hint, row
 
 BEHIND = QBrush(QColor("#F8D0D0"))
 
 
-class StatusTab(QWidget):
+class StatusTab(Page):
+    AREAS = frozenset({Area.STATUS, Area.MEASURES, Area.YEARS})
     TITLE = "สถานะ"
 
     def __init__(self, session: Session, today: _dt.date | None = None):
-        super().__init__()
-        self.session = session
+        super().__init__(session)
         self.today = today or _dt.date.today()
         self.counts = QLabel()
         self.counts.setObjectName("status_counts")
@@ -50,11 +50,11 @@ class StatusTab(QWidget):
         self.history = QListWidget()
         self.status = QComboBox()
         for code, label in STATUS_TH.items():
-            self.status.addItem(label, code)
+            self.status.addItem(label, str(code))
         self.status.setObjectName("status_choice")
         self.round = QComboBox()
         for code, label in ROUNDS_TH.items():
-            self.round.addItem(label, code)
+            self.round.addItem(label, str(code))
         self.progress = QSpinBox()
         self.progress.setRange(0, 100)
         self.progress.setSuffix(" %")
@@ -75,8 +75,9 @@ class StatusTab(QWidget):
         lay.addWidget(self.history, 1)
         self.measures = []
         self.latest: dict = {}
-        session.changed.connect(lambda a: self.reload() if a & {"status", "measures", "years"} else None)
-        session.year_changed.connect(lambda _y: self.reload())
+        self.reload()
+
+    def load(self) -> None:
         self.reload()
 
     def reload(self) -> None:
@@ -121,7 +122,12 @@ class StatusTab(QWidget):
         if not 0 <= r < len(self.measures):
             self.session.error.emit("ยังไม่ได้เลือก", "กรุณาเลือกมาตรการก่อนบันทึกสถานะ")
             return
-        update = StatusUpdate(None, self.measures[r].id, from_qdate(self.date.date()), self.status.currentData(),
+        status = self.status.currentData()
+        if status == Status.IN_PROGRESS and self.progress.value() == 100 and confirm(
+                self, "ความก้าวหน้าร้อยละ ๑๐๐", "ความก้าวหน้าครบร้อยละ ๑๐๐ แล้ว\nบันทึกเป็น “ดำเนินการเรียบร้อยแล้ว” หรือไม่?"):
+            status = Status.DONE
+            self.status.setCurrentIndex(self.status.findData(str(Status.DONE)))
+        update = StatusUpdate(None, self.measures[r].id, from_qdate(self.date.date()), status,
                               self.round.currentData(), self.progress.value(), self.note.text())
         if self.session.write(self.session.store.add_status, update):
             self.note.clear()
