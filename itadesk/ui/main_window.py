@@ -413,6 +413,13 @@ class MainWindow(QMainWindow):
         y = avail.y() + max(0, (avail.height() - self.frameGeometry().height()) // 2)
         self.move(x, y)
 
+    def showEvent(self, event):  # noqa: N802
+        super().showEvent(event)
+        if not event.spontaneous():
+            # the keyboard goes to the window just opened: a bare X server (no window manager,
+            # a kiosk, Xvfb) gives it to no one, and every key the clerk types would be lost
+            self.activateWindow()
+
     def closeEvent(self, event):  # noqa: N802
         if not self.session.store.closed:
             self.session.flush()
