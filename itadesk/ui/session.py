@@ -32,6 +32,7 @@ class Session(QObject):
         self.store = store
         self.year = self._initial_year(store)
         self.editors: list = []  # pages with fields that write themselves (ui.page.Page)
+        self._view: tuple | None = None  # (state key, YearView)
 
     def register(self, editor) -> None:
         self.editors.append(editor)
@@ -53,7 +54,13 @@ class Session(QObject):
         """The one view of the year shown (None when the file has no year yet)."""
         if not self.year or not self.store.has_year(self.year):
             return None
-        return self.store.view(self.year)
+        # every page reads the view when it refreshes: build it once per state of the file.
+        # total_changes counts this connection's writes, data_version another process's.
+        conn = self.store.db.conn
+        key = (id(self.store), self.year, conn.total_changes, conn.execute("PRAGMA data_version").fetchone()[0])
+        if self._view is None or self._view[0] != key:
+            self._view = (key, self.store.view(self.year))
+        return self._view[1]
 
     @property
     def path(self) -> Path | None:
