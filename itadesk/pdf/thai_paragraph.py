@@ -22,14 +22,18 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
 
-from reportlab.pdfbase.ttfonts import ShapeData, ShapedStr, shapeStr
+from reportlab.pdfbase.ttfonts import ShapedStr, shapeStr
 from reportlab.platypus.flowables import Flowable
 
 from ..text.breaks import break_positions, cluster_positions, is_known_word, sub_word_positions, word_positions
 from . import fonts
+from .glyphs import INVISIBLE as _INVISIBLE
+from .glyphs import gap_glyphs as _gap_glyphs
+from .glyphs import split_after_sara_am as _split_after_sara_am
+from .glyphs import utf16 as _utf16
+from .glyphs import with_extra as _with_extra
 
 ZWSP = "\u200b"
-_INVISIBLE = {ZWSP, "\u200c", "\u200d", "\ufeff", "\u00ad"}
 
 
 @dataclass(frozen=True)
@@ -429,79 +433,11 @@ class ThaiParagraph(Flowable):
         canv.drawText(tx)
 
 
-def _split_after_sara_am(shaped: ShapedStr, src: str) -> list[tuple[ShapedStr, str]]:
-    """``shaped``/``src`` cut right after every SARA AM that is not last (see _draw_span).
-
-    Glyph clusters index the drawn text; a part holding invisible characters is
-    kept whole (its indices would not line up with ``src``).
-    """
-    if "\u0e33" not in src[:-1] or any(ch in _INVISIBLE for ch in src):
-        return [(shaped, src)]
-    data = shaped.__shapeData__
-    out, g0, c0 = [], 0, 0
-    for k, ch in enumerate(src[:-1]):
-        if ch != "\u0e33":
-            continue
-        g1 = next((i for i, sd in enumerate(data) if sd.cluster > k), len(data))
-        if g1 > g0:
-            out.append((shaped[g0:g1], src[c0:k + 1]))
-            g0, c0 = g1, k + 1
-    out.append((shaped[g0:], src[c0:]))
-    return out
-
-
-def _gap_glyphs(pieces: list[_Piece], mode: str) -> list[tuple[int, int, int]]:
-    """The glyphs that get extra advance after them, as (piece, part, glyph) indices.
-
-    ``words``: after the last glyph of each piece but the line's last (word gaps);
-    ``thai``: also after every grapheme cluster (Word's Thai Distributed).
-    Glyphs are found through HarfBuzz clusters (monotone character clusters).
-    """
-    spots = []
-    for pi, piece in enumerate(pieces):
-        last_piece = pi == len(pieces) - 1
-        for qi, part in enumerate(piece.parts):
-            if not isinstance(part.shaped, ShapedStr):
-                continue
-            drawn = "".join(ch for ch in part.src if ch not in _INVISIBLE)
-            boundaries = []
-            if mode == "thai":
-                limit = len(drawn.rstrip()) if last_piece else len(drawn)
-                boundaries = [c for c in cluster_positions(drawn) if c < limit]
-            if qi == len(piece.parts) - 1 and not last_piece:
-                boundaries.append(len(drawn))  # the gap to the next word
-            # no widened gap right after ำ: an ActualText span ends there (see _draw_span) and a
-            # reader would read the gap between two spans as a space that is not in the text
-            boundaries = [b for b in boundaries if drawn[b - 1] != "\u0e33"]
-            data = part.shaped.__shapeData__
-            for b in boundaries:
-                gi = max((i for i, sd in enumerate(data) if sd.cluster < b), default=None)
-                if gi is not None:
-                    spots.append((pi, qi, gi))
-    return spots
-
-
-def _with_extra(shaped: ShapedStr, bonus: dict[int, float], size: float) -> ShapedStr:
-    """A copy of ``shaped`` with ``bonus`` points of advance after some glyphs.
-
-    The shared cached ShapedStr is never mutated (split paragraphs reuse it).
-    """
-    data = list(shaped.__shapeData__)
-    for gi, pts in bonus.items():
-        sd = data[gi]
-        data[gi] = ShapeData(sd.cluster, sd.x_advance + pts * 1000 / size, sd.y_advance, sd.x_offset, sd.y_offset, sd.width)
-    return ShapedStr(str(shaped), shapeData=data)
-
-
 @lru_cache(maxsize=64)
 def _color(spec: str):
     from reportlab.lib.colors import toColor
 
     return toColor(spec)
-
-
-def _utf16(text: str) -> str:
-    return "".join(f"{b:02X}" for b in text.encode("utf-16-be"))
 
 
 def plain_text_width(text: str, *, size: float = 11.0, bold: bool = False) -> float:
