@@ -39,6 +39,21 @@ def demo_path(demo_template, tmp_path):
 
 
 @pytest.fixture
+def window(qtbot, demo_path):
+    """The real main window on a copy of the demo (Qt is imported only by tests that ask for it)."""
+    from itadesk.ui.main_window import MainWindow
+    from itadesk.ui.session import Session
+
+    w = MainWindow(Session(Store.open(demo_path)))
+    w.quiet_errors = True  # errors go to the status bar instead of a modal box
+    qtbot.addWidget(w)
+    w.show()
+    yield w
+    w.close()
+    w.session.store.close()
+
+
+@pytest.fixture
 def demo_store(demo_path):
     s = Store.open(demo_path)
     yield s

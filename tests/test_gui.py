@@ -17,17 +17,6 @@ from itadesk.ui.session import Session
 from tests.keys import click_check, click_into, select_all, type_text
 
 
-@pytest.fixture
-def window(qtbot, demo_path):
-    w = MainWindow(Session(Store.open(demo_path)))
-    w.quiet_errors = True  # errors go to the status bar instead of a modal box
-    qtbot.addWidget(w)
-    w.show()
-    yield w
-    w.close()
-    w.session.store.close()
-
-
 def test_clerk_cycle(qtbot, window, demo_path, tmp_path):
     s = window.session
     # --- the year 2569 is chosen in the toolbar

@@ -9,21 +9,7 @@ pytest.importorskip("PySide6.QtWidgets")
 from PySide6.QtCore import QAbstractItemModel
 from PySide6.QtWidgets import QAbstractItemView
 
-from itadesk.store.store import Store
-from itadesk.ui.main_window import MainWindow
-from itadesk.ui.session import Session
 from itadesk.ui.tabs.scores import ScoresTab
-
-
-@pytest.fixture
-def window(qtbot, demo_path):
-    w = MainWindow(Session(Store.open(demo_path)))
-    w.quiet_errors = True  # errors go to the status bar instead of a modal box
-    qtbot.addWidget(w)
-    w.show()
-    yield w
-    w.close()
-    w.session.store.close()
 
 
 def _own(model) -> bool:

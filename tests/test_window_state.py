@@ -124,13 +124,6 @@ def close_window(w: MainWindow) -> None:
     w.session.store.close()
 
 
-@pytest.fixture
-def window(qtbot, demo_path):
-    w = make_window(qtbot, Store.open(demo_path))
-    yield w
-    close_window(w)
-
-
 def contents(page) -> list:
     """Everything a page shows from a database: texts, list items, table rows, chart bars."""
     out = []

@@ -167,6 +167,7 @@ class Page(QWidget):
         super().__init__()
         self.session = session
         self.fields: list[Field] = []
+        self._by_label: dict[str, Field] = {}
         self._pending: dict[Field, _Pending] = {}
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -185,7 +186,12 @@ class Page(QWidget):
               write: Callable[[object, object], object], same: Callable[[object, object], bool] | None = None) -> Field:
         f = Field(self, widget, label, record, write, same)
         self.fields.append(f)
+        self._by_label[label] = f
         return f
+
+    def show_field(self, label: str, value) -> None:
+        """Show a stored value in the field labelled ``label`` (see ``Field.show``)."""
+        self._by_label[label].show(value)
 
     # ------------------------------------------------------------ editing
     def is_pending(self, f: Field) -> bool:

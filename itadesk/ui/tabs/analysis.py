@@ -123,9 +123,8 @@ class AnalysisTab(Page):
             self.list.setCurrentRow(keys.index(self.current))
         self.list.blockSignals(False)
         self._show_analysis()
-        by_label = {f.label: f for f in self.fields}
         for key, label in TEXT_LABELS.items():
-            by_label[label].show(view.texts.get(key, ""))
+            self.show_field(label, view.texts.get(key, ""))
         self._show_limits(view.limitations)
 
     @staticmethod
@@ -148,9 +147,8 @@ class AnalysisTab(Page):
         a = self._shown_analysis()
         if a is None:
             return
-        by_label = {f.label: f for f in self.fields}
         for name in A:
-            by_label[A[name]].show(getattr(a, name))
+            self.show_field(A[name], getattr(a, name))
 
     def _show_limits(self, limits: list[Limitation]) -> None:
         if [(x.id, x.limitation, x.impact, x.development) for x in limits] == \

@@ -173,12 +173,11 @@ class MeasuresTab(Page):
         values = {"kind": m.kind, "title": m.title, "issue": m.issue, "steps": m.steps, "units": m.units, "start": m.start,
                   "end": m.end, "period_text": m.period_text, "monitoring": m.monitoring, "target": m.target,
                   "items": " ".join(m.items), "evidence": [f"{e.title} | {e.link}" if e.link else e.title for e in m.evidence]}
-        by_label = {f.label: f for f in self.fields}
         for name, value in values.items():
-            by_label[L[name]].show(value)
-        by_label[L["budget"]].show("" if m.budget is None else format_amount(m.budget))
+            self.show_field(L[name], value)
+        self.show_field(L["budget"], "" if m.budget is None else format_amount(m.budget))
         for n in self.ind_checks:
-            by_label[f"ตัวชี้วัดที่ {n}"].show(n in m.indicators)
+            self.show_field(f"ตัวชี้วัดที่ {n}", n in m.indicators)
 
     def _picked(self, index: int) -> None:
         self.flush()  # what was typed belongs to the measure it was typed into

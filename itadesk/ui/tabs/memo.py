@@ -127,13 +127,12 @@ class MemoTab(Page):
             f.widget.setEnabled(m is not None)
         if m is None:
             return
-        by_label = {f.label: f for f in self.fields}
         for name in TEXT_FIELDS:
-            by_label[M[name]].show(getattr(m, name))
-        by_label[M["date"]].show(m.date)
-        by_label[M["paragraphs"]].show("\n\n".join(m.paragraphs))
+            self.show_field(M[name], getattr(m, name))
+        self.show_field(M["date"], m.date)
+        self.show_field(M["paragraphs"], "\n\n".join(m.paragraphs))
         for name in ("table_style", "status_round", "include_table", "comment_block"):
-            by_label[M[name]].show(getattr(m, name))
+            self.show_field(M[name], getattr(m, name))
 
     def _picked(self, index: int) -> None:
         self.flush()  # what was typed belongs to the memo it was typed into
@@ -165,19 +164,6 @@ class MemoTab(Page):
             self.current_id = result.id
             self.load()
             self.subject.setFocus()
-
-    def prefill(self) -> None:
-        """Fill the empty fields of the memo shown from the year view (each one undo step)."""
-        m, view = self.current(), self.session.view()
-        if m is None or view is None:
-            return
-        self.flush()
-        fields = view.memo_fields()
-        for name in TEXT_FIELDS:
-            if not getattr(m, name).strip() and fields[name]:
-                self.session.write(self.session.store.edit_memo, m.id, name, fields[name])
-        if not m.paragraphs:
-            self.session.write(self.session.store.edit_memo, m.id, "paragraphs", view.memo_paragraphs(m.status_round))
 
     def redraft(self) -> None:
         """Replace the paragraphs with the draft for the round chosen (undo brings the old ones back)."""

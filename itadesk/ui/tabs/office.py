@@ -109,13 +109,12 @@ class OfficeTab(Page):
     def load(self) -> None:
         store = self.session.store
         office = store.office()
-        by_label = {f.label: f for f in self.fields}
         for key in self.fields_by_key:
-            by_label[OFFICE_FIELDS[key]].show(getattr(office, key))
-        by_label[OFFICE_FIELDS["kind"]].show(office.kind)
-        by_label["ส่วนราชการ/กอง (บรรทัดละหนึ่งหน่วย)"].show([u.name for u in store.units()])
-        by_label["ใช้เลขไทยในเอกสาร"].show(store.thai_digits)
-        by_label["เกณฑ์จุดแข็ง (ตั้งแต่)"].show(store.strength_threshold)
+            self.show_field(OFFICE_FIELDS[key], getattr(office, key))
+        self.show_field(OFFICE_FIELDS["kind"], office.kind)
+        self.show_field("ส่วนราชการ/กอง (บรรทัดละหนึ่งหน่วย)", [u.name for u in store.units()])
+        self.show_field("ใช้เลขไทยในเอกสาร", store.thai_digits)
+        self.show_field("เกณฑ์จุดแข็ง (ตั้งแต่)", store.strength_threshold)
         self._png = office.emblem_png
         self._show_emblem()
         self._show_signers(store.signers())

@@ -74,7 +74,6 @@ class StatusTab(Page):
         lay.addWidget(QLabel("ประวัติการรายงานของมาตรการที่เลือก"))
         lay.addWidget(self.history, 1)
         self.measures = []
-        self.latest: dict = {}
         self.reload()
 
     def load(self) -> None:
