@@ -51,6 +51,9 @@ class Field(QObject):
         self.record, self.write = record, write
         # does the widget's value already say what is stored? ("50000" and "50,000.00" do)
         self.same = same or (lambda shown, stored: shown == stored)
+        if isinstance(widget, BEDateEdit):
+            widget.label = label  # its "not a date" message names the field
+            self.write = lambda rec, _shown, w=widget, write=write: write(rec, w.day())  # raises the Thai reason
         widget.setAccessibleName(label)
         if isinstance(widget, QComboBox | QAbstractSpinBox):
             widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # a wheel over it must not focus it either
@@ -62,6 +65,8 @@ class Field(QObject):
     # ------------------------------------------------------------- values
     def value(self):
         w = self.widget
+        if isinstance(w, BEDateEdit):
+            return w.shown_day()
         if isinstance(w, LinesEdit):
             return w.lines()
         if isinstance(w, QPlainTextEdit):
@@ -74,7 +79,7 @@ class Field(QObject):
         if isinstance(w, QCheckBox):
             return w.isChecked()
         if isinstance(w, QDateEdit):
-            return getattr(w, "day", lambda: from_qdate(w.date()))()
+            return from_qdate(w.date())
         if isinstance(w, QAbstractSpinBox):
             return w.value()
         raise TypeError(type(w))
@@ -86,7 +91,9 @@ class Field(QObject):
         w = self.widget
         w.blockSignals(True)
         try:
-            if isinstance(w, LinesEdit):
+            if isinstance(w, BEDateEdit):
+                w.set_day(value)
+            elif isinstance(w, LinesEdit):
                 w.set_lines(value or [])
             elif isinstance(w, QPlainTextEdit):
                 w.setPlainText(value or "")
@@ -97,8 +104,6 @@ class Field(QObject):
                 w.setCurrentIndex(i if i >= 0 else max(0, w.findText(str(value))))
             elif isinstance(w, QCheckBox):
                 w.setChecked(bool(value))
-            elif isinstance(w, BEDateEdit):
-                w.set_day(value)
             elif isinstance(w, QDateEdit):
                 w.setDate(to_qdate(value))
             elif isinstance(w, QAbstractSpinBox):

@@ -24,7 +24,7 @@ from ...domain.validation import ROUNDS_TH, STATUS_TH
 from ...domain.vocab import Area, Status
 from ..page import Page
 from ..session import Session
-from ..widgets import BEDateEdit, button, confirm, from_qdate, hint, row
+from ..widgets import BEDateEdit, button, confirm, hint, row
 
 BEHIND = QBrush(QColor("#F8D0D0"))
 
@@ -60,7 +60,10 @@ class StatusTab(Page):
         self.progress.setSuffix(" %")
         self.note = QLineEdit()
         self.note.setPlaceholderText("หมายเหตุ/ผลการดำเนินงาน")
-        self.date = BEDateEdit()
+        self.date = BEDateEdit(label="วันที่รายงาน")
+        for widget, name in ((self.status, "สถานะ"), (self.round, "รอบ"), (self.progress, "ความก้าวหน้า"),
+                             (self.date, "วันที่รายงาน"), (self.note, "หมายเหตุ/ผลการดำเนินงาน")):
+            widget.setAccessibleName(name)
         self.add_button = button("บันทึกสถานะ", self.add_update)
         self.add_button.setObjectName("status_add")
         lay = QVBoxLayout(self)
@@ -69,7 +72,7 @@ class StatusTab(Page):
                            "เลือกมาตรการ เลือกสถานะ แล้วกด “บันทึกสถานะ”"))
         lay.addWidget(self.table, 3)
         lay.addWidget(row(QLabel("สถานะ"), self.status, QLabel("รอบ"), self.round, QLabel("ความก้าวหน้า"), self.progress,
-                          QLabel("วันที่"), self.date))
+                          QLabel("วันที่รายงาน"), self.date))
         lay.addWidget(row(self.note, self.add_button, button("ลบรายการประวัติที่เลือก", self.delete_update)))
         lay.addWidget(QLabel("ประวัติการรายงานของมาตรการที่เลือก"))
         lay.addWidget(self.history, 1)
@@ -126,12 +129,16 @@ class StatusTab(Page):
                 self, "ความก้าวหน้าร้อยละ ๑๐๐", "ความก้าวหน้าครบร้อยละ ๑๐๐ แล้ว\nบันทึกเป็น “ดำเนินการเรียบร้อยแล้ว” หรือไม่?"):
             status = Status.DONE
             self.status.setCurrentIndex(self.status.findData(str(Status.DONE)))
-        update = StatusUpdate(None, self.measures[r].id, from_qdate(self.date.date()), status,
-                              self.round.currentData(), self.progress.value(), self.note.text())
-        if self.session.write(self.session.store.add_status, update):
+        def add(measure_id: int):
+            update = StatusUpdate(None, measure_id, self.date.day(), status, self.round.currentData(),
+                                  self.progress.value(), self.note.text())  # an unreadable date: the Thai reason
+            return self.session.store.add_status(update)
+
+        if self.session.try_write(add, self.measures[r].id) is None:
             self.note.clear()
 
     def delete_update(self) -> None:
         i = self.history.currentRow()
-        if 0 <= i < len(getattr(self, "_history", [])):
+        if 0 <= i < len(getattr(self, "_history", [])) and confirm(
+                self, "ลบประวัติสถานะ", f"ลบรายการ “{self.history.item(i).text().strip()}” ออกจากประวัติ?\n(เลิกทำได้ด้วย Ctrl+Z)"):
             self.session.write(self.session.store.delete_status, self._history[i].id)
