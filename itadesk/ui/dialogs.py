@@ -123,7 +123,20 @@ def save_file(parent: QWidget | None, title: str, default: str, name_filter: str
         start = path
 
 
-# ------------------------------------------------------------------ numbers
+# ------------------------------------------------------------------ text and numbers
+def ask_text(parent: QWidget | None, title: str, label: str, value: str = "") -> str | None:
+    """A line of text (stripped), or None when the clerk cancelled."""
+    dialog = QInputDialog(parent)
+    dialog.setObjectName("itadesk_text_dialog")
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(label)
+    dialog.setInputMode(QInputDialog.InputMode.TextInput)
+    dialog.setTextValue(value)
+    dialog.setOkButtonText(OK)
+    dialog.setCancelButtonText(CANCEL)
+    return dialog.textValue().strip() if dialog.exec() else None
+
+
 def ask_int(parent: QWidget | None, title: str, label: str, value: int, minimum: int, maximum: int) -> int | None:
     """A whole number between ``minimum`` and ``maximum``, or None when the clerk cancelled."""
     dialog = QInputDialog(parent)
@@ -192,5 +205,5 @@ class ThaiQtTranslator(QTranslator):
         return False
 
 
-__all__ = ["ThaiQtTranslator", "ask_int", "ask_ok_cancel", "ask_yes_no", "file_dialog", "inform", "open_file",
+__all__ = ["ThaiQtTranslator", "ask_int", "ask_ok_cancel", "ask_text", "ask_yes_no", "file_dialog", "inform", "open_file",
            "save_file", "warn"]

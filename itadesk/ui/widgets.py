@@ -164,6 +164,14 @@ def hint(text: str) -> QLabel:
     return label
 
 
+def label_for(text: str, widget) -> QLabel:
+    """A label beside ``widget`` that screen readers tie to it (its buddy, and its accessible name)."""
+    label = QLabel(text)
+    label.setBuddy(widget)
+    widget.setAccessibleName(text)
+    return label
+
+
 def button(text: str, slot, *, tip: str = "") -> QPushButton:
     b = QPushButton(text)
     b.clicked.connect(slot)

@@ -12,15 +12,16 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QProgressBar, QProgressDialog, QVBoxLayout
+from PySide6.QtWidgets import QComboBox, QLabel, QProgressBar, QProgressDialog, QVBoxLayout
 
 from ...domain.thai_numbers import digits
 from ...errors import ItadeskError
 from ...export.kinds import KINDS
+from .. import dialogs
 from ..page import Page
 from ..pdf_view import PdfPreview, print_pdf
 from ..session import Session
-from ..widgets import button, row
+from ..widgets import button, label_for, row
 from ..worker import run_in_background, start_job
 
 
@@ -34,6 +35,7 @@ class DocumentsTab(Page):
         super().__init__(session)
         self.kind = QComboBox()
         self.kind.setObjectName("doc_kind")
+        self.kind.setAccessibleName("เอกสาร")
         for code, title in KINDS.items():
             self.kind.addItem(title, code)
         self.progress = QProgressBar()
@@ -46,7 +48,7 @@ class DocumentsTab(Page):
         self.print_button = button("พิมพ์…", self.print_document)
         self.save_button = button("บันทึกเป็น PDF…", self.save_as)
         lay = QVBoxLayout(self)
-        lay.addWidget(row(QLabel("เอกสาร"), self.kind, self.preview_button, self.print_button, self.save_button,
+        lay.addWidget(row(label_for("เอกสาร", self.kind), self.kind, self.preview_button, self.print_button, self.save_button,
                           self.progress, self.status, None))
         lay.addWidget(self.preview, 1)
         self._tmp = tempfile.TemporaryDirectory(prefix="itadesk-preview-")
@@ -111,7 +113,7 @@ class DocumentsTab(Page):
 
     def save_as(self) -> None:
         default = f"{self.kind.currentData()}-{self.session.year}.pdf"
-        path, _ = QFileDialog.getSaveFileName(self, "บันทึกเป็น PDF", default, "PDF (*.pdf)")
+        path = dialogs.save_file(self, "บันทึกเป็น PDF", default, "เอกสาร PDF (*.pdf)")
         if path:
             self.export(path)
 

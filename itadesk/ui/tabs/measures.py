@@ -149,6 +149,7 @@ class MeasuresTab(Page):
         for n, cb in self.ind_checks.items():
             ind = view.framework.indicator(n) if view else None
             cb.setText(f"{n}. {ind.name_th}" if ind else str(n))
+            cb.setAccessibleName(cb.text())  # what the clerk reads beside the box
             cb.setVisible(ind is not None or view is None)
         ids = [m.id for m in self.measures]
         if self.current_id not in ids:

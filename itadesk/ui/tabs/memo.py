@@ -44,7 +44,7 @@ class MemoTab(Page):
         self.paragraphs = QPlainTextEdit()
         self.paragraphs.setObjectName("memo_paragraphs")
         self.signer = QComboBox()
-        self.signer.setAccessibleName("เลือกผู้ลงนาม")
+        self.signer.setAccessibleName("ผู้ลงนาม")
         self.signer.activated.connect(self._pick_signer)
         self.style = QComboBox()
         self.style.addItem("ตารางสถานะ ๓ ช่อง (ทำเครื่องหมาย /)", "three")

@@ -6,13 +6,14 @@ and each cell writes to the signer of its row.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDoubleSpinBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 from ...domain.labels import OFFICE_FIELDS, SIGNER_FIELDS
 from ...domain.models import Signer
 from ...domain.vocab import ROLES_TH, Area, OfficeKind
+from .. import dialogs
 from ..page import Page
 from ..session import Session
 from ..widgets import LinesEdit, button, confirm, hint, row
@@ -81,7 +83,8 @@ class OfficeTab(Page):
 
         prefs = QGroupBox("การตั้งค่าเอกสาร")
         pf = QFormLayout(prefs)
-        self.thai_digits = QCheckBox("ใช้เลขไทยในเอกสาร (๑๒๓)")
+        self.thai_digits = QCheckBox("ใช้เลขไทยในเอกสาร")
+        self.thai_digits.setToolTip("ตัวเลขในเอกสารเป็นเลขไทย เช่น ๑๒๓ แทน 123")
         self.field(self.thai_digits, "ใช้เลขไทยในเอกสาร", office,
                    lambda _o, on: self.session.store.set_setting("thai_digits", "1" if on else "0"))
         self.threshold = QDoubleSpinBox()
@@ -177,10 +180,15 @@ class OfficeTab(Page):
                 self.session.write(self.session.store.delete_signer, s.id)
 
     def pick_emblem(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "เลือกภาพตราครุฑ", "", "ภาพ (*.png *.jpg *.jpeg)")
-        if path:
-            with open(path, "rb") as fh:
-                self.session.write(self.session.store.edit_office, "emblem_png", fh.read())
+        path = dialogs.open_file(self, "เลือกภาพตราครุฑ", "", "ภาพ (*.png *.jpg *.jpeg)")
+        if not path:
+            return
+        try:
+            data = Path(path).read_bytes()
+        except OSError as err:
+            dialogs.warn(self, "เลือกภาพตราครุฑ", f"อ่านไฟล์ {path} ไม่ได้ ({err.strerror or err})")
+            return
+        self.session.write(self.session.store.edit_office, "emblem_png", data)
 
     def clear_emblem(self) -> None:
         self.session.write(self.session.store.edit_office, "emblem_png", None)

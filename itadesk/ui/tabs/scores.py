@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QHeaderView,
-    QInputDialog,
     QLabel,
     QSplitter,
     QTableView,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.models import Item
 from ...domain.vocab import Area
+from .. import dialogs
 from ..chart import ScoreChart
 from ..page import Page
 from ..score_model import ScoreTableModel
@@ -66,6 +66,7 @@ class ScoresTab(Page):
             view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
             view.verticalHeader().setVisible(False)
             view.setObjectName(f"scores_{key}")
+            view.setAccessibleName(title)
             self.views[key] = view
             inner.addTab(view, title)
         self.inner = inner
@@ -91,16 +92,16 @@ class ScoresTab(Page):
 
     def add_item(self) -> None:
         store, year = self.session.store, self.session.year
-        code, ok = QInputDialog.getText(self, "เพิ่มข้อคำถาม", "รหัสข้อ (เช่น i31, e16, O44)")
-        if not ok or not code.strip():
+        code = dialogs.ask_text(self, "เพิ่มข้อคำถาม", "รหัสข้อ (เช่น i31, e16, O44)")
+        if not code:
             return
-        code = code.strip()
         tool = {"i": "IIT", "e": "EIT", "o": "OIT"}.get(code[0].lower(), "OIT")
-        title, ok = QInputDialog.getText(self, "เพิ่มข้อคำถาม", f"ข้อคำถาม {code}")
-        if ok:
-            no, ok = QInputDialog.getInt(self, "เพิ่มข้อคำถาม", "อยู่ในตัวชี้วัดที่", 9 if tool == "OIT" else 1, 1, 10)
-            if ok:
-                self.session.write(store.save_item, year, Item(code, tool, no, title))
+        title = dialogs.ask_text(self, "เพิ่มข้อคำถาม", f"ข้อคำถาม {code}")
+        if title is None:
+            return
+        no = dialogs.ask_int(self, "เพิ่มข้อคำถาม", "อยู่ในตัวชี้วัดที่", 9 if tool == "OIT" else 1, 1, 10)
+        if no is not None:
+            self.session.write(store.save_item, year, Item(code, tool, no, title))
 
     def delete_item(self) -> None:
         view = self.views["items"]

@@ -24,7 +24,7 @@ from ...domain.validation import ROUNDS_TH, STATUS_TH
 from ...domain.vocab import Area, Status
 from ..page import Page
 from ..session import Session
-from ..widgets import BEDateEdit, button, confirm, hint, row
+from ..widgets import BEDateEdit, button, confirm, hint, label_for, row
 
 BEHIND = QBrush(QColor("#F8D0D0"))
 
@@ -47,7 +47,9 @@ class StatusTab(Page):
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.currentCellChanged.connect(lambda r, *_: self._show_history(r))
+        self.table.setAccessibleName("สถานะล่าสุดของแต่ละมาตรการ")
         self.history = QListWidget()
+        self.history.setAccessibleName("ประวัติการรายงานของมาตรการที่เลือก")
         self.status = QComboBox()
         for code, label in STATUS_TH.items():
             self.status.addItem(label, str(code))
@@ -61,9 +63,7 @@ class StatusTab(Page):
         self.note = QLineEdit()
         self.note.setPlaceholderText("หมายเหตุ/ผลการดำเนินงาน")
         self.date = BEDateEdit(label="วันที่รายงาน")
-        for widget, name in ((self.status, "สถานะ"), (self.round, "รอบ"), (self.progress, "ความก้าวหน้า"),
-                             (self.date, "วันที่รายงาน"), (self.note, "หมายเหตุ/ผลการดำเนินงาน")):
-            widget.setAccessibleName(name)
+        self.note.setAccessibleName("หมายเหตุ/ผลการดำเนินงาน")  # named by its placeholder
         self.add_button = button("บันทึกสถานะ", self.add_update)
         self.add_button.setObjectName("status_add")
         lay = QVBoxLayout(self)
@@ -71,10 +71,12 @@ class StatusTab(Page):
         lay.addWidget(hint("แถวสีแดง: เลยกำหนดแล้วแต่ยังไม่แล้วเสร็จ หรือเริ่มแล้วแต่ยังไม่มีการรายงาน "
                            "เลือกมาตรการ เลือกสถานะ แล้วกด “บันทึกสถานะ”"))
         lay.addWidget(self.table, 3)
-        lay.addWidget(row(QLabel("สถานะ"), self.status, QLabel("รอบ"), self.round, QLabel("ความก้าวหน้า"), self.progress,
-                          QLabel("วันที่รายงาน"), self.date))
+        lay.addWidget(row(label_for("สถานะ", self.status), self.status, label_for("รอบ", self.round), self.round,
+                          label_for("ความก้าวหน้า", self.progress), self.progress, label_for("วันที่รายงาน", self.date), self.date))
         lay.addWidget(row(self.note, self.add_button, button("ลบรายการประวัติที่เลือก", self.delete_update)))
-        lay.addWidget(QLabel("ประวัติการรายงานของมาตรการที่เลือก"))
+        history_label = QLabel("ประวัติการรายงานของมาตรการที่เลือก")
+        history_label.setBuddy(self.history)
+        lay.addWidget(history_label)
         lay.addWidget(self.history, 1)
         self.measures = []
         self.reload()
