@@ -396,6 +396,7 @@ def test_title_of_a_new_database_and_its_first_year(qtbot, window, tmp_path):
 def test_a_new_database_clears_every_view(qtbot, window, tmp_path):
     scores = window.pages[1]
     assert scores.chart.rows and window.pages[3].list.count() and window.pages[4].table.rowCount()
+    assert scores.chart.caption().startswith("เส้นประ = เกณฑ์ผ่าน")
     for page in window.pages:  # every tab has been shown once, as a clerk would have
         window.tabs.setCurrentWidget(page)
     docs = window.pages[6]
@@ -410,6 +411,7 @@ def test_a_new_database_clears_every_view(qtbot, window, tmp_path):
     assert clerk.done and clerk.seen[0]["title"] == "สร้างฐานข้อมูลใหม่"
     assert window.session.path == tmp_path / "empty.sqlite"
     assert scores.chart.rows == []
+    assert scores.chart.caption() == scores.chart.EMPTY  # no legend over an empty chart
     assert window.year_box.count() == 0
     stale = {type(page).__name__: contents(page) for page in window.pages}
     assert stale == {name: [] for name in stale}, stale

@@ -20,10 +20,26 @@ class ScoreChart(QWidget):
         self.rows, self.pass_mark = rows, pass_mark
         self.update()
 
+    EMPTY = "ยังไม่มีคะแนนตัวชี้วัดของปีนี้ กรอกคะแนนในตาราง “ตัวชี้วัด ๑๐ ตัว” แล้วกราฟจะแสดงที่นี่"
+
+    def has_scores(self) -> bool:
+        return any(now is not None or before is not None for _label, now, before in self.rows)
+
+    def caption(self) -> str:
+        """The line under the bars: the legend, or what to do when there is nothing to draw."""
+        if not self.has_scores():
+            return self.EMPTY
+        return f"เส้นประ = เกณฑ์ผ่าน {format_score(self.pass_mark, places=0)}   แท่งเข้ม = ปีนี้   แท่งอ่อน = ปีก่อน"
+
     def paintEvent(self, _event):  # noqa: N802
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         w, h = self.width(), self.height()
+        if not self.has_scores():  # a legend and a pass-mark line over nothing would only puzzle
+            p.setPen(Qt.GlobalColor.darkGray)
+            p.drawText(QRectF(8, 8, w - 16, h - 16), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self.caption())
+            p.end()
+            return
         label_w = min(240, w * 0.4)
         top = 8
         row_h = max(14, (h - 30) / max(1, len(self.rows)))
@@ -44,6 +60,5 @@ class ScoreChart(QWidget):
         p.setPen(pen)
         p.drawLine(int(x), top, int(x), int(top + row_h * len(self.rows)))
         p.setPen(Qt.GlobalColor.darkGray)
-        p.drawText(QRectF(label_w, h - 20, span, 18), Qt.AlignmentFlag.AlignLeft,
-                   f"เส้นประ = เกณฑ์ผ่าน {format_score(self.pass_mark, places=0)}   แท่งเข้ม = ปีนี้   แท่งอ่อน = ปีก่อน")
+        p.drawText(QRectF(label_w, h - 20, span, 18), Qt.AlignmentFlag.AlignLeft, self.caption())
         p.end()
