@@ -98,6 +98,12 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     exe = [sys.executable, "-m", "itadesk"]
     results: dict[str, dict] = {}
+    # An installed wheel carries compiled bytecode (pip compiles it); an editable checkout
+    # run with PYTHONDONTWRITEBYTECODE=1 would compile every module on every start instead,
+    # which is not what a clerk's start-up costs.
+    import compileall
+
+    compileall.compile_dir(str(Path(__file__).parent), quiet=2, force=False)
     with tempfile.TemporaryDirectory() as tmp:
         env = dict(os.environ, ITADESK_HOME=str(Path(tmp) / "home"), QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
         demo = Path(tmp) / "demo.sqlite"

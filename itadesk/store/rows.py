@@ -9,8 +9,6 @@ from __future__ import annotations
 import datetime as _dt
 from collections import defaultdict
 
-from sqlite_utils import Database
-
 from ..domain.levels import compute_level
 from ..domain.models import (
     Analysis,
@@ -31,6 +29,7 @@ from ..domain.models import (
 )
 from ..domain.thai_dates import parse_iso
 from ..errors import NotFoundError
+from .sqlite import Database
 
 
 def office(db: Database) -> Office:

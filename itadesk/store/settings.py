@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlite_utils import Database
-
 from ..domain import validation as v
 from ..errors import ValidationError
+from .sqlite import Database
 
 DEFAULTS: dict[str, str] = {
     "thai_digits": "1",  # print numbers and dates in Thai digits

@@ -13,8 +13,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from ..atomic import atomic_path
 from ..domain import validation as v
 from ..domain.models import Framework, Item, Office, Scores, Signer, Unit
@@ -25,6 +23,7 @@ from . import rows, schema, settings, undo
 from .edits import FieldEdits
 from .frameworks import default_framework
 from .records import RecordWrites, upsert
+from .sqlite import Database
 from .year_view import load_year
 
 AREAS = tuple(Area)  # every area, for a refresh of everything (undo, another file)

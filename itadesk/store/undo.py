@@ -17,7 +17,7 @@ migration log) are never journaled: undo restores the clerk's data only.
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from .sqlite import Database
 
 MAX_STEPS = 200
 PREFIX = "_u_"

@@ -6,12 +6,11 @@ memo): the window builds it on every refresh and each export takes one.
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-
 from ..domain.year import MeasureState, PreviousYear, YearView
 from ..errors import NotFoundError
 from . import rows
 from .settings import read_settings
+from .sqlite import Database
 
 
 def previous_recorded_year(db: Database, year: int) -> int | None:

@@ -39,9 +39,19 @@ DB_FILTER = "ฐานข้อมูล itadesk (*.sqlite *.db);;ทุกไ�
 DEFAULT_SIZE = (1280, 720)
 
 
+_SETTINGS: dict[str, QSettings] = {}
+
+
 def settings() -> QSettings:
-    """UI state only (geometry, tab, recent files); business data lives in the database."""
-    return QSettings(str(paths.data_home() / "ui.ini"), QSettings.Format.IniFormat)
+    """UI state only (geometry, tab, recent files); business data lives in the database.
+
+    One QSettings per ini file for the whole run: each new one parses the file again
+    (a measurable part of start-up), and a single object never reads back stale values.
+    """
+    path = str(paths.data_home() / "ui.ini")
+    if path not in _SETTINGS:
+        _SETTINGS[path] = QSettings(path, QSettings.Format.IniFormat)
+    return _SETTINGS[path]
 
 
 def _as_paths(value) -> list[str]:
