@@ -36,6 +36,8 @@ class FieldEdits:
         label = labels.MEASURE_FIELDS.get(field, field)
         with self._write(f"แก้ไข{label} “{m.title[:30]}”", merge_key=f"measure:{measure_id}:{field}"):
             self.save_measure(_replace(m, field, value))
+        if field == "units":  # a unit a measure names appears in (or leaves) the office's list
+            return change(Area.MEASURES, Area.STATUS, Area.OFFICE, id=measure_id)
         return change(Area.MEASURES, Area.STATUS, id=measure_id)
 
     def set_measure_dates(self, measure_id: int, start, end) -> Change:

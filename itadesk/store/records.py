@@ -112,6 +112,7 @@ class RecordWrites:
             db.table("measure_steps").insert_all([{"measure_id": m.id, "sort": n, "text": s} for n, s in enumerate(steps)])
             for n, name in enumerate(dict.fromkeys(u.strip() for u in m.units if u.strip())):
                 db.table("measure_units").insert({"measure_id": m.id, "unit_id": self.unit_id(name), "sort": n})
+            self._drop_unused_units()
             for no in dict.fromkeys(m.indicators):
                 db.table("measure_indicators").insert({"measure_id": m.id, "indicator_id": self._id("indicators", m.year, "no", no)})
             for code in dict.fromkeys(m.items):
@@ -123,7 +124,8 @@ class RecordWrites:
     def delete_measure(self, measure_id: int) -> Change:
         with self._write("ลบมาตรการ") as db:
             db.execute("DELETE FROM measures WHERE id=?", [measure_id])
-        return change(Area.MEASURES, Area.STATUS)
+            self._drop_unused_units()
+        return change(Area.MEASURES, Area.STATUS, Area.OFFICE)
 
     def move_measure(self, measure_id: int, offset: int) -> Change:
         m = self.measure(measure_id)

@@ -155,6 +155,14 @@ def m004_undo_merge(db: Database) -> None:
     _run(db, "ALTER TABLE _undosteps ADD COLUMN merge_key TEXT")
 
 
+@migrations()
+def m005_unit_origin(db: Database) -> None:
+    """A unit is "declared" when the office lists it; one typed only in a measure's
+    responsible units is not, and goes when no measure names it any more — otherwise
+    each pause while typing a unit's name ("กองค", "กองคลั") left a unit behind."""
+    _run(db, "ALTER TABLE units ADD COLUMN declared INTEGER NOT NULL DEFAULT 1")
+
+
 SCHEMA_VERSION = len(migrations._migrations)
 
 

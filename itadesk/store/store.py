@@ -194,14 +194,22 @@ class Store(RecordWrites, FieldEdits):
     def units(self) -> list[Unit]:
         return rows.units(self.db)
 
-    def unit_id(self, name: str) -> int:
-        """Id of unit ``name``, created when new (inside the caller's transaction)."""
+    def unit_id(self, name: str, *, declared: bool = False) -> int:
+        """Id of unit ``name``, created when new (inside the caller's transaction).
+
+        ``declared``: the office lists it (the units list), rather than a measure naming it."""
         name = v.require_text("หน่วยงานผู้รับผิดชอบ", name)
         row = self.db.execute("SELECT id FROM units WHERE name = ?", [name]).fetchone()
         if row:
+            if declared:
+                self.db.execute("UPDATE units SET declared = 1 WHERE id = ? AND declared = 0", [row[0]])
             return row[0]
         sort = self.db.execute("SELECT coalesce(max(sort), 0) + 1 FROM units").fetchone()[0]
-        return self.db.table("units").insert({"name": name, "sort": sort}).last_pk
+        return self.db.table("units").insert({"name": name, "sort": sort, "declared": int(declared)}).last_pk
+
+    def _drop_unused_units(self) -> None:
+        """Units only a measure named, and no measure names now (inside the caller's transaction)."""
+        self.db.execute("DELETE FROM units WHERE declared = 0 AND id NOT IN (SELECT unit_id FROM measure_units)")
 
     def save_units(self, names: list[str]) -> Change:
         """Replace the list of units, keeping ids (and so measure links) of kept names."""
@@ -212,7 +220,7 @@ class Store(RecordWrites, FieldEdits):
                 clean.append(n)
         with self._write("แก้ไขรายชื่อส่วนราชการ") as db:
             for sort, name in enumerate(clean):
-                uid = self.unit_id(name)
+                uid = self.unit_id(name, declared=True)
                 db.table("units").update(uid, {"sort": sort})
             placeholders = ",".join("?" * len(clean)) or "''"
             db.execute(f"DELETE FROM units WHERE name NOT IN ({placeholders})", clean)

@@ -135,6 +135,7 @@ class MainWindow(QMainWindow):
         self.addToolBar(bar)
         self._build_menus(bar)
         self.session.error.connect(self.show_error)
+        self.session.notice.connect(lambda message: self.statusBar().showMessage(message, 8000))
         self.session.changed.connect(self._changed)
         self.session.typing.connect(self._typing)
         self.session.store_replaced.connect(self._store_replaced)

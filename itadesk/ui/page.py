@@ -88,6 +88,10 @@ class Field(QObject):
         """Show a stored value — unless the clerk is typing here, or it is already shown."""
         if self.page.is_pending(self) or self.same(self.value(), value):
             return
+        if self.widget.hasFocus() and _trimmed(self.value()) == _trimmed(value):
+            # the store keeps text trimmed; the clerk who paused after "ประชุม " and goes on
+            # typing must keep that space (and a new line), not see it taken away mid-word
+            return
         w = self.widget
         w.blockSignals(True)
         try:
@@ -136,6 +140,14 @@ class Field(QObject):
         return False
 
 
+def _trimmed(value):
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, list):
+        return [_trimmed(v) for v in value]
+    return value
+
+
 def _one_line(text: str) -> str:
     return re.sub(r"[ \t]*[\r\n]+[ \t]*", " ", text)
 
@@ -177,7 +189,9 @@ class Page(QWidget):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(PAUSE_MS)
-        self._timer.timeout.connect(self.flush)
+        # a pause is not a decision: a value refused then ("5/6/" of a date still being typed)
+        # is outlined with its reason, never a dialog that interrupts the typing
+        self._timer.timeout.connect(lambda: self.flush(quiet=True))
         session.register(self)
         session.changed.connect(self._changed)
         session.year_changed.connect(lambda _y: self.refresh())
@@ -214,7 +228,7 @@ class Page(QWidget):
             self.session.typing.emit()
         self._timer.start()
 
-    def flush(self, only: Field | None = None) -> bool:
+    def flush(self, only: Field | None = None, *, quiet: bool = False) -> bool:
         """Write pending edits (all, or ``only``); returns False if a value was refused."""
         ok = True
         for f in [only] if only is not None else list(self._pending):
@@ -223,7 +237,7 @@ class Page(QWidget):
                 continue
             if f.record() != pending.record:
                 continue  # the form shows another record now: never write into it
-            message = self.session.try_write(f.write, pending.record, f.value())
+            message = self.session.try_write(f.write, pending.record, f.value(), quiet=quiet)
             f.mark(message)
             ok = ok and message is None
         if not self._pending:

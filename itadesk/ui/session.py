@@ -23,6 +23,7 @@ from ..store.store import Store
 class Session(QObject):
     changed = Signal(frozenset)  # areas
     error = Signal(str, str)  # title, Thai message
+    notice = Signal(str)  # a Thai message for the status bar only (never a dialog)
     year_changed = Signal(int)
     store_replaced = Signal()
     typing = Signal()  # a field has unwritten typing (Ctrl+Z will write it, then take it back)
@@ -84,12 +85,16 @@ class Session(QObject):
             self.changed.emit(result.areas)
         return result
 
-    def try_write(self, fn: Callable, *args, **kwargs) -> str | None:
-        """Run a store write; None when it succeeded, else the Thai reason (also reported)."""
+    def try_write(self, fn: Callable, *args, quiet: bool = False, **kwargs) -> str | None:
+        """Run a store write; None when it succeeded, else the Thai reason (also reported:
+        in a dialog, or ``quiet`` in the status bar only)."""
         try:
             result = fn(*args, **kwargs)
         except ItadeskError as err:
-            self.error.emit("ข้อมูลไม่ถูกต้อง", err.message_th)
+            if quiet:
+                self.notice.emit(err.message_th)
+            else:
+                self.error.emit("ข้อมูลไม่ถูกต้อง", err.message_th)
             return err.message_th
         if isinstance(result, Change):
             self.changed.emit(result.areas)
