@@ -94,7 +94,7 @@ def _scores(store: Store, args) -> int:
     if args.year is None:
         raise ItadeskError("นำเข้าคะแนนต้องระบุ --year", "--scores needs --year")
     store.require_year(args.year)
-    pasted = read_scores_workbook(args.file, store, args.year)
+    pasted = read_scores_workbook(args.file, store.framework(args.year))
     changes = score_changes(pasted, store.scores(args.year))
     print(f"คะแนนปี {args.year} จากไฟล์ {Path(args.file).name}: เปลี่ยน {len(changes)} รายการ "
           f"(เหมือนเดิม {len(pasted.values) - len(changes)})")

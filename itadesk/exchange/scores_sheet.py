@@ -14,10 +14,9 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from ..domain.models import Scores
+from ..domain.models import Framework, Scores
 from ..domain.score_paste import PastedScores, parse_scores_text, score_label
 from ..domain.thai_numbers import format_score
-from ..store.store import Store
 from . import workbook_checks as wc
 
 
@@ -29,8 +28,8 @@ def _cell_text(value) -> str:
     return " ".join(str(value).split())
 
 
-def read_scores_workbook(path: str | Path, store: Store, year: int) -> PastedScores:
-    """The scores the workbook's rows give for ``year``; ``WorkbookError`` with every problem."""
+def read_scores_workbook(path: str | Path, fw: Framework) -> PastedScores:
+    """The scores the workbook's rows give for the year of ``fw``; ``WorkbookError`` with every problem."""
     path = Path(path)
     if not path.is_file():
         raise wc.WorkbookError([f"ไม่พบไฟล์ {path}"])
@@ -43,7 +42,7 @@ def read_scores_workbook(path: str | Path, store: Store, year: int) -> PastedSco
             wb = load_workbook(path, data_only=False)
     except Exception as err:
         raise wc.WorkbookError([f"ไฟล์ {path.name} เปิดไม่ได้ ไฟล์อาจเสียหาย ({type(err).__name__})"]) from None
-    fw = store.framework(year)
+    year = fw.year
     p = wc.Problems()
     found = PastedScores()
     for ws in wb.worksheets:

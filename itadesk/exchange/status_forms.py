@@ -240,8 +240,19 @@ def form_paths(sources: list[str | Path]) -> list[Path]:
     return out
 
 
-def read_forms(store: Store, sources: list[str | Path]) -> FormsImport:
-    """Check every filled form; the changes they make, or ``WorkbookError`` naming every problem."""
+@dataclass
+class OpenedForms:
+    """Filled forms opened and recognised (no database needed: this part may run on a worker thread)."""
+
+    paths: list[Path]
+    books: list[tuple[Path, object]]  # (path, workbook)
+    year: int
+    round: Round
+
+
+def open_forms(sources: list[str | Path]) -> OpenedForms:
+    """Open every form named (files or folders); ``WorkbookError`` for any that is not one,
+    or when they are of different years or rounds."""
     paths = form_paths(sources)
     if not paths:
         raise wc.WorkbookError(["ไม่พบแบบรายงาน (.xlsx) ที่จะนำเข้า"])
@@ -258,12 +269,20 @@ def read_forms(store: Store, sources: list[str | Path]) -> FormsImport:
     p.raise_if_any()
     year, rnd = _one_year_and_round(opened, p)
     p.raise_if_any()
+    return OpenedForms(paths, [(path, wb) for path, wb, _m in opened], year, rnd)
+
+
+def check_forms(store: Store, opened: OpenedForms) -> FormsImport:
+    """Every cell of the opened forms checked against the database; the changes they make,
+    or ``WorkbookError`` naming every problem."""
+    year, rnd = opened.year, opened.round
     if not store.has_year(year):
         raise wc.WorkbookError([f"แบบรายงานเป็นของปี {year} ซึ่งไม่มีในฐานข้อมูลนี้"])
     view = store.view(year)
-    result = FormsImport(year, rnd, paths)
+    p = Problems()
+    result = FormsImport(year, rnd, opened.paths)
     seen: dict[int, tuple[StatusChange, tuple]] = {}
-    for path, wb, _marks in opened:
+    for path, wb in opened.books:
         if SHEET not in wb.sheetnames:
             p.add(f"ไฟล์ {path.name}: ไม่พบแผ่นงาน “{SHEET}” (อย่าเปลี่ยนชื่อแผ่นงาน)")
             continue
@@ -275,6 +294,11 @@ def read_forms(store: Store, sources: list[str | Path]) -> FormsImport:
     p.raise_if_any()
     result.changes = [c for c, _k in seen.values()]
     return result
+
+
+def read_forms(store: Store, sources: list[str | Path]) -> FormsImport:
+    """``open_forms`` then ``check_forms``: the changes the filled forms make."""
+    return check_forms(store, open_forms(sources))
 
 
 def _one_year_and_round(opened, p: Problems) -> tuple[int, Round]:
@@ -353,4 +377,5 @@ def apply_forms(store: Store, result: FormsImport) -> Change:
     return store.add_statuses([c.new for c in result.changes], result.label)
 
 
-__all__ = ["FormsImport", "StatusChange", "apply_forms", "form_paths", "read_forms", "write_forms"]
+__all__ = ["FormsImport", "OpenedForms", "StatusChange", "apply_forms", "check_forms", "form_paths", "open_forms", "read_forms",
+           "write_forms"]

@@ -67,7 +67,11 @@ class YearImport:
 
 def plan_year_import(store: Store, path: str | Path, *, year: int | None = None) -> YearImport:
     """Read and check the workbook; raises ``WorkbookError`` (every problem, Thai) when it is refused."""
-    view = read_year_workbook(path, year=year)
+    return plan_from_view(store, path, read_year_workbook(path, year=year))
+
+
+def plan_from_view(store: Store, path: str | Path, view: YearView) -> YearImport:
+    """What importing ``view`` (read from ``path``, on a worker thread perhaps) would do to ``store``."""
     exists = store.has_year(view.year)
     current = summary(store.view(view.year)) if exists else None
     return YearImport(Path(path), view, exists, store.is_fresh(), current)
