@@ -15,6 +15,7 @@ year holds, and dates typed as text (BE or CE) or with a BE year in an Excel dat
 from __future__ import annotations
 
 import datetime as _dt
+import re
 import warnings
 import zipfile
 from dataclasses import dataclass, field
@@ -26,7 +27,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..domain.thai_dates import MAX_BE, MIN_BE, be_year, is_ce_year, parse_thai_date
+from ..domain.thai_dates import MAX_BE, MIN_BE, be_year
 from ..domain.thai_numbers import parse_decimal, to_arabic_digits
 from ..domain.validation import parse_score
 from ..errors import ItadeskError, ValidationError
@@ -331,12 +332,8 @@ def date(cell: Cell, where: Where, problems: Problems) -> _dt.date | None:
         return value
     if isinstance(value, str):
         raw = value.strip()
-        era = ""
-        try:
-            parse_thai_date(raw)
-            era = " (ปี ค.ศ.)" if is_ce_year(raw) else " (ปี พ.ศ.)"
-        except ValueError:
-            pass
+        years = [int(y) for y in re.findall(r"\d{4}", to_arabic_digits(raw))]
+        era = (" (ปี พ.ศ.)" if years[0] >= 2400 else " (ปี ค.ศ.)") if years else ""
         problems.at(where, f"วันที่ “{raw}” พิมพ์ไว้เป็นข้อความ{era} ไม่ใช่วันที่ของ Excel "
                            "กรุณาพิมพ์ใหม่หรือเลือกจากปฏิทินให้ Excel รู้ว่าเป็นวันที่")
         return None
