@@ -1,5 +1,6 @@
 """The ``itadesk`` command. Arguments are parsed before anything heavy is imported,
-so ``--version``, ``demo``, ``check``, ``typeset`` and ``export`` never load Qt."""
+so ``--version``, ``demo``, ``check``, ``typeset``, ``export`` and the spreadsheet
+commands (``xlsx``, ``status-forms``, ``status-import``) never load Qt."""
 
 from __future__ import annotations
 
@@ -40,6 +41,10 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--year", type=int, required=True, help="assessment year (BE), e.g. 2568")
     e.add_argument("--out", required=True)
     e.add_argument("--memo", type=int, help="memo id when the year has several")
+
+    from .exchange.commands import add_parsers  # argparse only: openpyxl loads when a command runs
+
+    add_parsers(sub)
     return p
 
 
@@ -81,6 +86,10 @@ def main(argv: list[str] | None = None) -> int:
             out = export_document(args.kind, db=Path(args.export_db), year=args.year, out=Path(args.out), memo_id=args.memo)
             print(f"ส่งออกแล้ว / exported: {out}")
             return 0
+        if args.command in ("xlsx", "status-forms", "status-import"):
+            from .exchange.commands import run as run_exchange
+
+            return run_exchange(args)
     except ItadeskError as err:
         return _fail(f"ผิดพลาด: {err.message_th}\nerror: {err}")
     except FileNotFoundError as err:

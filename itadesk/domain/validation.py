@@ -17,7 +17,8 @@ OFFICE_KINDS = tuple(OfficeKind)
 
 
 def parse_score(field: str, value: object, *, allow_empty: bool = True) -> float | None:
-    """A score 0–100 with at most two decimals, from a number or typed text.
+    """A score 0–100 with at most two decimals, from a number or typed text
+    (Thai or Arabic digits, spaces around it; a decimal comma is refused).
 
     Empty text means "no score yet" (None) when ``allow_empty``.
     """
@@ -27,6 +28,11 @@ def parse_score(field: str, value: object, *, allow_empty: bool = True) -> float
         raise ValidationError(field, "ต้องกรอกคะแนน", "a score is required")
     if isinstance(value, bool):
         raise ValidationError(field, "ต้องเป็นตัวเลข", "must be a number")
+    if isinstance(value, str) and "," in value:
+        # a score is at most 100, so a comma is never a thousands separator: "88,37" is a
+        # decimal comma (European Excel), and "1,00" may mean 1 or 100 — refuse, never guess
+        raise ValidationError(field, f"“{value.strip()}” มีจุลภาค (,) กรุณาใช้จุดทศนิยม (.) เช่น 88.37",
+                              f"{value!r}: decimal comma, use a decimal point")
     try:
         number = parse_decimal(value) if isinstance(value, str) else Decimal(str(value))
     except (ValueError, ArithmeticError):

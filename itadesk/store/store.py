@@ -20,6 +20,7 @@ from ..domain.vocab import ALL_AREAS, Area, Change, change
 from ..domain.year import YearView
 from ..errors import DatabaseError, NotFoundError, ValidationError
 from . import rows, schema, settings, undo
+from .bulk import BulkWrites
 from .edits import FieldEdits
 from .frameworks import default_framework
 from .records import RecordWrites, upsert
@@ -29,7 +30,7 @@ from .year_view import load_year
 AREAS = tuple(Area)  # every area, for a refresh of everything (undo, another file)
 
 
-class Store(RecordWrites, FieldEdits):
+class Store(RecordWrites, FieldEdits, BulkWrites):
     """An open itadesk database. Use :meth:`open`; close with :meth:`close`."""
 
     def __init__(self, db: Database, path: Path | None):

@@ -123,6 +123,39 @@ def save_file(parent: QWidget | None, title: str, default: str, name_filter: str
         start = path
 
 
+def open_files(parent: QWidget | None, title: str, start: str, name_filter: str) -> list[str]:
+    """The chosen existing files (several may be selected), or [] when the clerk cancelled."""
+    dialog = file_dialog(parent, title, start, name_filter, save=False)
+    dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+    return list(dialog.selectedFiles()) if dialog.exec() else []
+
+
+def choose_folder(parent: QWidget | None, title: str, start: str) -> str | None:
+    """A folder (made in the dialog if need be), or None when the clerk cancelled."""
+    dialog = file_dialog(parent, title, start, "", save=False)
+    dialog.setFileMode(QFileDialog.FileMode.Directory)
+    dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+    dialog.setLabelText(QFileDialog.DialogLabel.FileName, "โฟลเดอร์:")
+    dialog.setLabelText(QFileDialog.DialogLabel.Accept, "เลือก")
+    if dialog.exec() and dialog.selectedFiles():
+        return dialog.selectedFiles()[0]
+    return None
+
+
+def ask_choice(parent: QWidget | None, title: str, label: str, items: list[str], current: int = 0) -> int | None:
+    """The index of the item chosen from a drop-down, or None when the clerk cancelled."""
+    dialog = QInputDialog(parent)
+    dialog.setObjectName("itadesk_choice_dialog")
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(label)
+    dialog.setComboBoxItems(items)
+    dialog.setComboBoxEditable(False)
+    dialog.setTextValue(items[current])
+    dialog.setOkButtonText(OK)
+    dialog.setCancelButtonText(CANCEL)
+    return items.index(dialog.textValue()) if dialog.exec() else None
+
+
 # ------------------------------------------------------------------ text and numbers
 def ask_text(parent: QWidget | None, title: str, label: str, value: str = "") -> str | None:
     """A line of text (stripped), or None when the clerk cancelled."""
@@ -205,5 +238,5 @@ class ThaiQtTranslator(QTranslator):
         return False
 
 
-__all__ = ["ThaiQtTranslator", "ask_int", "ask_ok_cancel", "ask_text", "ask_yes_no", "file_dialog", "inform", "open_file",
-           "save_file", "warn"]
+__all__ = ["ThaiQtTranslator", "ask_choice", "ask_int", "ask_ok_cancel", "ask_text", "ask_yes_no", "choose_folder", "file_dialog",
+           "inform", "open_file", "open_files", "save_file", "warn"]

@@ -22,7 +22,7 @@ from ..domain.thai_dates import be_year
 from ..domain.thai_numbers import to_thai_digits
 from ..errors import ItadeskError
 from ..store.store import Store
-from . import dialogs
+from . import dialogs, excel
 from .session import Session
 from .tabs.analysis import AnalysisTab
 from .tabs.documents import DocumentsTab
@@ -161,6 +161,10 @@ class MainWindow(QMainWindow):
         self._action(m, "เปิดฐานข้อมูล…", self.open_database, QKeySequence.StandardKey.Open)
         self._action(m, "สร้างฐานข้อมูลใหม่…", self.new_database, QKeySequence.StandardKey.New)
         self._action(m, "สำรองข้อมูล (คัดลอกไฟล์)…", self.backup, "Ctrl+Shift+S")
+        m.addSeparator()
+        self.export_excel_action = self._action(m, "ส่งออก Excel…", lambda: excel.export_year(self, self.session))
+        self.import_excel_action = self._action(m, "นำเข้า Excel…", lambda: excel.import_year(self, self.session))
+        m.addSeparator()
         self.recent_menu = m.addMenu("ไฟล์ที่ใช้ล่าสุด")
         self.recent_menu.setObjectName("recent_menu")
         self.recent_menu.aboutToShow.connect(self._fill_recent)  # a file deleted meanwhile is not offered

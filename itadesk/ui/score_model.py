@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from ..domain.score_paste import parse_scores_text
 from ..domain.thai_numbers import format_score
 from ..domain.validation import parse_score
 from ..errors import ValidationError
@@ -159,6 +160,23 @@ class ScoreTableModel(QAbstractTableModel):
         if kind == "indicator":
             return f"คะแนนตัวชี้วัดที่ {key} {label}"
         return f"คะแนนข้อ {key}" + (" (ส่วนที่ ๒)" if col == 3 else "")
+
+    def paste_coded(self, text: str) -> int | None:
+        """A block whose lines name their codes ("O1  โครงสร้าง  100", "ตัวชี้วัดที่ 3 … 97.10",
+        "e1 93.10 95.20"), as copied from the NACC result pages: saved by code in one undo step,
+        whatever cell is current, through the reader a sheet of scores goes through.
+        Returns how many lines were refused; None when no line names a code (a plain block)."""
+        view = self.session.view()
+        if view is None:
+            return None
+        pasted = parse_scores_text(text, view.framework)
+        if not pasted.values and not pasted.problems:
+            return None
+        if pasted.values:
+            self.session.write(self.session.store.set_scores, self.session.year, **pasted.plan())
+        if pasted.problems:
+            self.session.error.emit("คะแนนไม่ถูกต้อง", f"{len(pasted.problems)} บรรทัดไม่ถูกบันทึก: " + "; ".join(pasted.problems[:3]))
+        return len(pasted.problems)
 
     def set_many(self, cells: list[tuple[int, int, str]]) -> int:
         """Validate each cell; save the good ones in one undo step. Returns how many were rejected."""

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.models import Item
 from ...domain.vocab import Area
-from .. import dialogs
+from .. import dialogs, excel
 from ..chart import ScoreChart
 from ..page import Page
 from ..score_model import ScoreTableModel
@@ -39,6 +39,9 @@ class ScoreView(QTableView):
 
     def paste_text(self, text: str) -> int:
         model: ScoreTableModel = self.model()
+        coded = model.paste_coded(text)  # lines that name their codes go by code, not by position
+        if coded is not None:
+            return coded
         start = self.currentIndex()
         r0 = max(start.row(), 0)
         c0 = start.column() if start.column() in model._score_cols() else 2
@@ -85,8 +88,13 @@ class ScoresTab(Page):
         split.setStretchFactor(1, 2)
         lay = QVBoxLayout(self)
         lay.addWidget(self.level)
-        lay.addWidget(hint("พิมพ์คะแนน ๐–๑๐๐ (ทศนิยมไม่เกิน ๒ ตำแหน่ง) หรือคัดลอกทั้งช่วงจาก Excel แล้วกด Ctrl+V "
+        lay.addWidget(hint("พิมพ์คะแนน ๐–๑๐๐ (ทศนิยมไม่เกิน ๒ ตำแหน่ง ใช้จุดทศนิยม) หรือคัดลอกทั้งช่วงจาก Excel แล้วกด Ctrl+V "
+                           "(แถวที่ขึ้นต้นด้วยรหัส เช่น O1 หรือ i3 บันทึกตามรหัส) "
                            "ช่องสีแดงคือค่าที่ไม่ถูกบันทึก (ชี้เพื่อดูเหตุผล) ช่องสีเหลืองคือคะแนนต่ำกว่าเกณฑ์"))
+        self.import_button = button("นำเข้าคะแนนจาก Excel…", lambda: excel.import_scores(self, self.session),
+                                    tip="แถวที่ขึ้นต้นด้วยรหัส (O1, i3, EIT, ตัวชี้วัดที่ 3) และมีคะแนนท้ายแถว")
+        self.import_button.setObjectName("import_scores")
+        lay.addWidget(row(self.import_button, None))
         lay.addWidget(split)
         self.reload()
 

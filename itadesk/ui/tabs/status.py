@@ -22,6 +22,7 @@ from ...domain.models import StatusUpdate
 from ...domain.thai_dates import format_date_short, format_period
 from ...domain.validation import ROUNDS_TH, STATUS_TH
 from ...domain.vocab import Area, Status
+from .. import excel
 from ..page import Page
 from ..session import Session
 from ..widgets import BEDateEdit, button, confirm, hint, label_for, row
@@ -74,6 +75,14 @@ class StatusTab(Page):
         lay.addWidget(row(label_for("สถานะ", self.status), self.status, label_for("รอบ", self.round), self.round,
                           label_for("ความก้าวหน้า", self.progress), self.progress, label_for("วันที่รายงาน", self.date), self.date))
         lay.addWidget(row(self.note, self.add_button, button("ลบรายการประวัติที่เลือก", self.delete_update)))
+        # the units report through Excel: one form each out, the filled forms back with a preview
+        self.send_forms_button = button("ส่งแบบรายงานให้หน่วยงาน", lambda: excel.send_forms(self, self.session),
+                                        tip="เขียนแบบรายงาน Excel หน่วยงานละหนึ่งไฟล์ ให้หน่วยงานกรอกสถานะ")
+        self.receive_forms_button = button("รับแบบรายงานคืน", lambda: excel.receive_forms(self, self.session),
+                                           tip="อ่านแบบรายงานที่หน่วยงานกรอกแล้ว ตรวจทุกช่อง และแสดงสิ่งที่จะเปลี่ยนก่อนบันทึก")
+        self.send_forms_button.setObjectName("send_forms")
+        self.receive_forms_button.setObjectName("receive_forms")
+        lay.addWidget(row(self.send_forms_button, self.receive_forms_button, None))
         history_label = QLabel("ประวัติการรายงานของมาตรการที่เลือก")
         history_label.setBuddy(self.history)
         lay.addWidget(history_label)
