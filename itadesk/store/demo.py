@@ -23,7 +23,8 @@ def _framework(year: int):
     iit = [i for i in default_framework(2564).items if i.tool == "IIT"]
     oit = [i for i in fw.items if i.tool == "OIT"]
     if len(oit) < 20:  # the reference knows only fragments of this year's OIT list
-        oit = [Item(i.code, i.tool, i.indicator, i.title_th, i.sub_indicator, True) for i in default_framework(2566).items]
+        oit = [Item(i.code, i.tool, i.indicator, i.title_th, i.sub_indicator, True) for i in default_framework(2566).items
+               if i.tool == "OIT"]
     items = [Item(i.code, "IIT", i.indicator, i.title_th, None, True) for i in iit]
     items += [Item(code, "EIT", ind, title, None, True) for code, ind, title in c.EIT_ITEMS]
     items += oit
