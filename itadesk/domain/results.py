@@ -132,6 +132,16 @@ def passes(score: float | None, pass_mark: float) -> bool | None:
     return None if score is None else score >= pass_mark - EPS
 
 
+def tools_in_order(fw: Framework) -> list:
+    """Main tools in their order, each followed by its parts (IIT, EIT, EIT1, EIT2, OIT)."""
+    main = [t for t in fw.tools if t.parent is None]
+    out = []
+    for t in main:
+        out.append(t)
+        out += [p for p in fw.tools if p.parent == t.code]
+    return out + [t for t in fw.tools if t not in out]
+
+
 def eit_parts(fw: Framework) -> list:
     return [t for t in fw.tools if t.parent == "EIT"]
 
@@ -207,7 +217,7 @@ def build_result(fw: Framework, scores: Scores, stated: Statement | None = None)
     tools, derived = effective_tools(fw, scores)
     overall, overall_derived = effective_overall(fw, scores, tools)
     verdicts = [ToolVerdict(t.code, t.name_th, tools.get(t.code), passes(tools.get(t.code), fw.pass_mark),
-                            stated.verdicts.get(t.code, ""), t.code in derived) for t in fw.tools]
+                            stated.verdicts.get(t.code, ""), t.code in derived) for t in tools_in_order(fw)]
     reported = [v.score for v in verdicts if v.score is not None]
     return YearResult(
         pass_mark=fw.pass_mark, overall=overall, overall_derived=overall_derived, verdicts=verdicts,
