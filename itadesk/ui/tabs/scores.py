@@ -25,7 +25,6 @@ from ..session import Session
 from ..widgets import button, confirm, hint, row
 from .evidence import EvidencePage
 
-
 PASTE_LABEL = "วางรายการข้อคำถาม"
 
 
