@@ -108,7 +108,7 @@ class RecordTable(QTableWidget):
     def _combo_chosen(self, combo: QComboBox, j: int) -> None:
         row = next((r for r in range(self.rowCount()) if self.cellWidget(r, j) is combo), None)
         if row is not None and row < len(self._records):
-            self._write(self._records[row][0], self.columns[j].field, combo.currentData(), None)
+            self._write(self._records[row][0], self.columns[j].field, combo.currentData())
 
     def current_key(self) -> Hashable | None:
         r = self.currentRow()
@@ -123,16 +123,22 @@ class RecordTable(QTableWidget):
     def _cell_edited(self, item: QTableWidgetItem) -> None:
         key, col = item.data(KEY), self.columns[item.column()]
         if key is not None and col.editable:
-            self._write(key, col.field, item.text(), item)
+            self._write(key, col.field, item.text())
 
-    def _write(self, key: Hashable, field: str, value, item: QTableWidgetItem | None) -> None:
+    def _write(self, key: Hashable, field: str, value) -> None:
+        # the write refreshes the page, which may rebuild the rows: find the cell again after it
         message = self.write(key, field, value)
-        if item is not None and self.item(item.row(), item.column()) is item:
-            self.blockSignals(True)
-            item.setBackground(BAD if message else QBrush())
-            item.setToolTip(message or "")
-            self.blockSignals(False)
         if message:
             self.refused[(key, field)] = (str(value), message)
         else:
             self.refused.pop((key, field), None)
+        keys = [k for k, _v in self._records]
+        j = next((n for n, c in enumerate(self.columns) if c.field == field), None)
+        item = self.item(keys.index(key), j) if key in keys and j is not None else None
+        if item is not None:
+            self.blockSignals(True)
+            if message:
+                item.setText(str(value))  # what was typed stays on screen
+            item.setBackground(BAD if message else QBrush())
+            item.setToolTip(message or "")
+            self.blockSignals(False)
