@@ -182,3 +182,32 @@ def test_codes_match_whatever_their_case(year_store):
     s.set_scores(2568, items={"o1": 100})
     assert s.scores(2568).items == {"O1": 100}
     assert s.framework(2568).item("o1").code == "O1"
+
+
+def test_a_file_from_before_gets_the_default_explanations_and_categories(tmp_path):
+    from sqlite_utils import Database
+
+    from itadesk.store import schema
+    from itadesk.store.store import Store
+
+    path = tmp_path / "old.sqlite"
+    db = Database(path, execute_plugins=False)
+    schema.migrations.apply(db, stop_before="m011_results")
+    db.execute("INSERT INTO office (id) VALUES (1)")
+    db.execute("INSERT INTO years (year, overall) VALUES (2568, 92)")
+    for n, (name, low, high, floor) in enumerate([("ผ่านดีเยี่ยม", 95, 100, 95), ("ผ่านดี", 85, 100, 85), ("ผ่าน", 85, 100, None),
+                                                  ("ต้องปรับปรุง", 70, 84.99, None)]):
+        db.execute("INSERT INTO levels (year, name, min, max, tool_min, sort) VALUES (2568, ?, ?, ?, ?, ?)", [name, low, high, floor, n])
+    for n, code in enumerate(("IIT", "EIT", "OIT")):
+        db.execute("INSERT INTO tools (year, code, name_th, weight, sort) VALUES (2568, ?, ?, 30, ?)", [code, code, n])
+    db.execute("INSERT INTO tool_scores (tool_id, score) SELECT id, 84.5 FROM tools WHERE code = 'EIT'")
+    db.conn.commit()
+    db.close()
+    store = Store.open(path)
+    try:
+        fw = store.framework(2568)
+        assert all(lv.explanation for lv in fw.levels) and "แต่มีบางเครื่องมือต่ำกว่า 85" in fw.levels[2].explanation
+        assert [c.name for c in fw.categories][1] == "ผ่านและบรรลุค่าเป้าหมาย"
+        assert store.view(2568).result.category == "ผ่านและบรรลุค่าเป้าหมาย"
+    finally:
+        store.close()
