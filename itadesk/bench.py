@@ -120,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
             ratio = window["median_s"] / bare["median_s"] if bare["median_s"] else float("nan")
             results["window / bare window (median ratio)"] = {"best_s": round(ratio, 2), "median_s": round(ratio, 2),
                                                              "peak_mib": float("nan"), "ok": window["ok"] and bare["ok"]}
-        for kind in ("memo", "measures", "plan", "scores"):
+        for kind in ("memo", "measures", "plan", "scores", "multiyear", "evidence"):
             out = Path(tmp) / f"{kind}.pdf"
             results[f"export {kind} (demo 2568)"] = _measure(
                 [*exe, "export", kind, "--db", str(demo), "--year", "2568", "--out", str(out)], args.repeat, env)

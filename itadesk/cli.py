@@ -10,7 +10,7 @@ from pathlib import Path
 
 from . import __version__
 
-EXPORT_KINDS = ("memo", "measures", "plan", "scores")
+EXPORT_KINDS = ("memo", "measures", "plan", "scores", "multiyear", "evidence")
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -193,7 +193,7 @@ def test_screenshots_and_quit_when_ready(tmp_path):
     r = _run("--screenshots", str(shots), env_home=tmp_path / "home")
     assert r.returncode == 0, r.stderr
     pngs = sorted(shots.glob("*.png"))
-    assert len(pngs) == 7 and all(p.stat().st_size > 5000 for p in pngs)
+    assert len(pngs) == 9 and all(p.stat().st_size > 5000 for p in pngs)  # one per tab
     # first start created the user's database from the demo
     assert (tmp_path / "home" / "itadesk.sqlite").exists()
     r = _run("--db", str(tmp_path / "home" / "itadesk.sqlite"), "--quit-when-ready", env_home=tmp_path / "home")

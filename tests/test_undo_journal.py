@@ -34,7 +34,7 @@ def extra_migration(monkeypatch):
     @migs()
     def m900_test_additions(db):
         db.execute("ALTER TABLE measures ADD COLUMN note_extra TEXT NOT NULL DEFAULT ''")
-        db.execute("CREATE TABLE plans (id INTEGER PRIMARY KEY, title TEXT NOT NULL, budget REAL)")
+        db.execute("CREATE TABLE later_plans (id INTEGER PRIMARY KEY, title TEXT NOT NULL, budget REAL)")
         db.execute("UPDATE measures SET note_extra = 'migrated'")  # a data migration: no undo rows
 
     monkeypatch.setattr(schema, "migrations", migs)
@@ -63,16 +63,16 @@ def test_a_later_column_and_table_are_undone_and_redone(demo_path, extra_migrati
         assert store.measure(m.id).steps == m.steps
 
         with store._write("เพิ่มแผน") as d:
-            d.execute("INSERT INTO plans (title, budget) VALUES ('แผนปฏิบัติการ ๒๕๖๑–๒๕๖๔', 50000)")
+            d.execute("INSERT INTO later_plans (title, budget) VALUES ('แผนปฏิบัติการ ๒๕๖๑–๒๕๖๔', 50000)")
         with store._write("แก้แผน") as d:
-            d.execute("UPDATE plans SET budget = 75000")
+            d.execute("UPDATE later_plans SET budget = 75000")
         store.undo()
-        assert db.execute("SELECT budget FROM plans").fetchone()[0] == 50000
+        assert db.execute("SELECT budget FROM later_plans").fetchone()[0] == 50000
         store.undo()
-        assert db.execute("SELECT count(*) FROM plans").fetchone()[0] == 0
+        assert db.execute("SELECT count(*) FROM later_plans").fetchone()[0] == 0
         store.redo()
         store.redo()
-        assert db.execute("SELECT title, budget FROM plans").fetchone() == ("แผนปฏิบัติการ ๒๕๖๑–๒๕๖๔", 75000)
+        assert db.execute("SELECT title, budget FROM later_plans").fetchone() == ("แผนปฏิบัติการ ๒๕๖๑–๒๕๖๔", 75000)
     finally:
         store.close()
 

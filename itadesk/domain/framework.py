@@ -9,6 +9,7 @@ from the file borrow the nearest earlier year that has indicators.
 from __future__ import annotations
 
 from .models import Framework, Indicator, Item, Level, Tool
+from .results import with_defaults
 
 DEFAULT_TOOLS = (
     ("IIT", "แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน", 30.0),
@@ -64,11 +65,15 @@ def from_reference(reference: dict, year: int, *, eit_parts: bool = False) -> Fr
                 sort=n,
             )
         )
+    _infer_oit_indicators(items)
+    borrowed = _borrow_iit(years, year, items)
     levels = _levels(raw.get("levels") or base["levels"])
     note = raw.get("status", "")
     if base_year != year:
         note = f"ตัวชี้วัดและระดับผลยกมาจากปี {base_year}; {note}".strip("; ")
-    return Framework(
+    if borrowed:
+        note = f"{note}; ข้อคำถาม IIT ยกมาจากปี {borrowed} (ยังไม่ยืนยัน)".strip("; ")
+    return with_defaults(Framework(
         year=year,
         tools=tools,
         indicators=indicators,
@@ -77,4 +82,36 @@ def from_reference(reference: dict, year: int, *, eit_parts: bool = False) -> Fr
         pass_mark=float(raw.get("pass_mark") or base.get("pass_mark") or 85),
         unverified=True,
         note=note,
-    )
+    ))
+
+
+def _infer_oit_indicators(items: list[Item]) -> None:
+    """OIT items the reference left without an indicator (2568) go to indicator 9 up to the
+    first No Gift Policy item, then to 10: the split of 2566, where the No Gift items open
+    10.1 (the reference names this the likely split for 2568, unconfirmed). Unverified."""
+    oit = [i for i in items if i.tool == "OIT"]
+    if not oit or any(i.indicator is not None for i in oit):
+        return
+    first_10 = next((n for n, i in enumerate(oit) if "No Gift" in i.title_th), None)
+    if first_10 is None:
+        return
+    for n, it in enumerate(oit):
+        it.indicator = 9 if n < first_10 else 10
+        it.uncertain = True
+
+
+def _borrow_iit(years: dict, year: int, items: list[Item]) -> int | None:
+    """A year whose IIT questions were not found borrows the nearest earlier year's (marked
+    unverified): the IIT kept 30 questions on the same five indicators (2567: "30 ข้อ")."""
+    if any(i.tool == "IIT" for i in items):
+        return None
+    earlier = [int(y) for y in years if int(y) < year and sum(1 for i in years[y].get("items", []) if i.get("tool") == "IIT") >= 10]
+    if not earlier:
+        return None
+    source = max(earlier)
+    iit = [Item(it["code"], "IIT", it.get("indicator"), it.get("title_th") or it.get("title_as_found") or "", it.get("sub_indicator"), True)
+           for it in years[str(source)]["items"] if it.get("tool") == "IIT"]
+    items[:0] = iit
+    for n, it in enumerate(items):
+        it.sort = n
+    return source

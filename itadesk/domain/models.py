@@ -78,6 +78,23 @@ class Level:
     max: float
     tool_min: float | None = None  # named levels from 2566 also need every tool ≥ this
     sort: int = 0
+    explanation: str = ""  # what the level means, printed under it (editable default text per year)
+    id: int | None = None
+
+
+@dataclass
+class Category:
+    """A result category (from 2566): the overall against a range and the tools against the pass mark.
+
+    ``tools`` is one of ``results.ToolRule``: any, all_pass (every tool at or above the
+    pass mark), some_fail (at least one tool below it)."""
+
+    name: str
+    overall_min: float | None = None
+    overall_max: float | None = None
+    tools: str = "any"
+    sort: int = 0
+    id: int | None = None
 
 
 @dataclass
@@ -92,12 +109,19 @@ class Framework:
     pass_mark: float = 85.0
     unverified: bool = True
     note: str = ""
+    categories: list[Category] = field(default_factory=list)
+    eit_from_parts: bool = True  # EIT = the weighted mean of its parts when only the parts are entered
 
     def indicator(self, no: int) -> Indicator | None:
         return next((i for i in self.indicators if i.no == no), None)
 
     def item(self, code: str) -> Item | None:
-        return next((i for i in self.items if i.code == code), None)
+        """The item ``code``, whatever its case: pages write "o1" as often as "O1"."""
+        key = code.strip().casefold()
+        return next((i for i in self.items if i.code.casefold() == key), None)
+
+    def tool(self, code: str) -> Tool | None:
+        return next((t for t in self.tools if t.code == code), None)
 
 
 @dataclass

@@ -67,6 +67,7 @@ class Area(StrEnum):
     MEASURES = "measures"
     STATUS = "status"
     MEMOS = "memos"
+    PLANS = "plans"  # plans across fiscal years (their hierarchy, measures and budgets)
 
 
 ALL_AREAS: frozenset[Area] = frozenset(Area)

@@ -18,6 +18,7 @@ import datetime as _dt
 from dataclasses import dataclass, field
 
 from . import drafting as d
+from .evidence import ItemEvidence
 from .models import (
     Analysis,
     Framework,
@@ -30,6 +31,8 @@ from .models import (
     StatusUpdate,
     Unit,
 )
+from .plans import Plan
+from .results import YearResult
 from .vocab import Round, SignerRole, Status
 
 # a measure that started this many days ago with nothing reported is late
@@ -103,6 +106,11 @@ class YearView:
     texts: dict[str, str]
     thai_digits: bool = True
     strength_threshold: float = 90.0
+    # the result under the year's rules beside what was published (``level`` above is the
+    # one printed: the stated level when there is one, else the computed one)
+    result: YearResult | None = None
+    evidence: dict[str, ItemEvidence] = field(default_factory=dict)  # item code → its links, published, steps
+    plan: Plan | None = None  # the plan across years spanning this year's measures
 
     # ------------------------------------------------------------ look-ups
     @property

@@ -34,6 +34,15 @@ def render(kind: str, snap: YearView, out: Path, *, memo_id: int | None = None) 
         from .plan import build_plan
 
         return build_atomic(out, lambda tmp: build_plan(tmp, snap, title))
+    if kind == "multiyear":
+        from .multiyear import build_multiyear
+
+        return build_atomic(out, lambda tmp: build_multiyear(tmp, snap, title))
+    if kind == "evidence":
+        from .evidence_index import evidence_index_story
+
+        story = evidence_index_story(snap)
+        return build_atomic(out, lambda tmp: ThaiDocTemplate(tmp, title=title, thai_digits=snap.thai_digits).build(story))
     from .scores import scores_story
 
     story = scores_story(snap)

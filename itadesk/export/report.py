@@ -16,6 +16,7 @@ from ..pdf.layout import ThaiDocTemplate, landscape_width, portrait_width, to_la
 from ..pdf.tables import thai_table
 from ..pdf.thai_paragraph import ParaStyle, Run, ThaiParagraph
 from . import blocks as b
+from .results import results_brief
 
 SECTIONS = [
     ("principles", "๑. หลักการและเหตุผล"),
@@ -96,13 +97,15 @@ def _story(snap: YearView, pages: dict[str, int]) -> list:
     # 2 results
     story.append(_section_heading("results", f"๒. ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของ{office.full_name}"))
     story.append(b.body(d.overall_sentence(office.full_name, sc, snap.level, thai=thai)))
+    story += results_brief(snap)  # publication date, rankings, category, the level's meaning
     tool_rows = [["เครื่องมือการประเมิน", "คะแนน", "ผลการประเมิน"]]
     order = {"IIT": 0, "EIT": 1, "EIT1": 2, "EIT2": 3, "OIT": 4}
     for t in sorted(fw.tools, key=lambda t: (order.get(t.code, 9), t.sort)):
         value = sc.tools.get(t.code)
         if value is None:
             continue
-        result = "ผ่านเกณฑ์" if value >= fw.pass_mark else "ต่ำกว่าเกณฑ์"
+        verdict = snap.result.verdict(t.code) if snap.result else None  # as published when stated
+        result = verdict.printed if verdict else ("ผ่าน" if value >= fw.pass_mark else "ไม่ผ่าน")
         tool_rows.append([f"{t.name_th} ({t.code[:3]}{' ส่วนที่ ' + n(t.code[3:]) if t.code[3:] else ''})", format_score(value, thai=thai), result])
     if len(tool_rows) > 1:
         w = portrait_width()

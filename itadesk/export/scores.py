@@ -12,6 +12,7 @@ from ..pdf.layout import portrait_width
 from ..pdf.tables import thai_table
 from ..pdf.thai_paragraph import ParaStyle, Run, ThaiParagraph
 from . import blocks as b
+from .results import results_flowables
 
 
 def _delta(now: float | None, before: float | None, thai: bool) -> str:
@@ -44,6 +45,7 @@ def scores_story(snap: YearView) -> list:
                      format_score(prev.tools.get(t.code) if prev else None, thai=thai),
                      _delta(sc.tools.get(t.code), prev.tools.get(t.code) if prev else None, thai)])
     story.append(thai_table(rows, [w * 0.52, w * 0.16, w * 0.16, w * 0.16], size=10.5, col_align={1: "center", 2: "center", 3: "center"}))
+    story += results_flowables(snap)  # date, rankings, each tool ผ่าน/ไม่ผ่าน, category, the level's meaning
     story.append(b.gap(10))
     rows = [["ตัวชี้วัด", "คะแนน", "เกณฑ์", "ผล", prev_label, "เปลี่ยนแปลง"]]
     for i in fw.indicators:

@@ -23,7 +23,8 @@ def _framework(year: int):
     iit = [i for i in default_framework(2564).items if i.tool == "IIT"]
     oit = [i for i in fw.items if i.tool == "OIT"]
     if len(oit) < 20:  # the reference knows only fragments of this year's OIT list
-        oit = [Item(i.code, i.tool, i.indicator, i.title_th, i.sub_indicator, True) for i in default_framework(2566).items]
+        oit = [Item(i.code, i.tool, i.indicator, i.title_th, i.sub_indicator, True) for i in default_framework(2566).items
+               if i.tool == "OIT"]
     items = [Item(i.code, "IIT", i.indicator, i.title_th, None, True) for i in iit]
     items += [Item(code, "EIT", ind, title, None, True) for code, ind, title in c.EIT_ITEMS]
     items += oit
@@ -95,7 +96,49 @@ def build_demo(store: Store) -> None:
                 signer_name=c.SIGNERS[2][0], signer_position=c.SIGNERS[2][1], table_style="three",
                 include_table=True, status_round="12", comment_block=True)
     store.save_memo(memo)
+    _results_plan_evidence(store, rng)
     store.clear_history()
+
+
+def _results_plan_evidence(store: Store, rng: random.Random) -> None:
+    """Issue 11 at a glance: the published results, a four-year plan, evidence per OIT item."""
+    for year, r in c.RESULTS.items():
+        store.edit_result(year, "published", r["published"])
+        for where in ("district", "province"):
+            place, total = r[f"rank_{where}"]
+            store.edit_result(year, f"rank_{where}_of", total)
+            store.edit_result(year, f"rank_{where}", place)
+        if r.get("category"):
+            store.edit_result(year, "category_stated", r["category"])
+    pid = store.add_plan(c.PLAN_TITLE, *c.PLAN_YEARS).id
+    store.edit_plan(pid, "note", "แผนปฏิบัติการฉบับนี้ใช้เป็นกรอบในการจัดทำมาตรการส่งเสริมคุณธรรมและความโปร่งใสประจำปี "
+                                 "ผลการประเมิน ITA แต่ละปีใช้ทบทวนโครงการของปีถัดไป")
+
+    def projects(node_id: int, items: list) -> None:
+        for kind, title, budgets, note in items:
+            mid = store.add_plan_measure(node_id, title, kind).id
+            for year, amount in budgets.items():
+                store.set_plan_budget(mid, year, amount)
+            if note:
+                store.edit_plan_measure(mid, "note", note)
+
+    for dim_title, missions in c.PLAN:
+        dim = store.add_node(pid, None, dim_title).id
+        for title, items, subs in missions:
+            mission = store.add_node(pid, dim, title).id
+            projects(mission, items)
+            for sub_title, sub_items in subs:
+                projects(store.add_node(pid, mission, sub_title).id, sub_items)
+    site = c.OFFICE["website"]
+    for year in (2568, 2569):
+        for n, item in enumerate(i for i in store.framework(year).items if i.tool == "OIT"):
+            code = item.code.lower()
+            links = [Evidence(item.title_th, f"{site}/ita/{year}/{code}")]
+            if n % 4 == 0:  # some items are answered by two pages
+                links.append(Evidence(f"{item.title_th} (ฉบับเต็ม PDF)", f"{site}/ita/{year}/{code}.pdf"))
+            store.edit_item_evidence(year, item.code, "links", links)
+            store.edit_item_evidence(year, item.code, "published", rng.random() > 0.1)
+            store.edit_item_evidence(year, item.code, "steps", f"หน้าแรก > ITA > {year} > {item.code}")
 
 
 def _status_history(store: Store, year: int, mid: int, n: int, start: _dt.date, end: _dt.date, rng: random.Random) -> None:

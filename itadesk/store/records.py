@@ -115,8 +115,9 @@ class RecordWrites:
             self._drop_unused_units()
             for no in dict.fromkeys(m.indicators):
                 db.table("measure_indicators").insert({"measure_id": m.id, "indicator_id": self._id("indicators", m.year, "no", no)})
-            for code in dict.fromkeys(m.items):
-                db.table("measure_items").insert({"measure_id": m.id, "item_id": self._id("items", m.year, "code", code)})
+            # "o14" and "O14" name one item: link it once
+            for item_id in dict.fromkeys(self._id("items", m.year, "code", code) for code in m.items):
+                db.table("measure_items").insert({"measure_id": m.id, "item_id": item_id})
             kept = [e for e in m.evidence if e.title.strip() or e.link.strip()]
             db.table("evidence").insert_all([{"measure_id": m.id, "title": e.title, "link": e.link, "sort": n} for n, e in enumerate(kept)])
         return change(Area.MEASURES, Area.STATUS, id=m.id)

@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as _dt
 from collections import defaultdict
 
-from ..domain.levels import compute_level
 from ..domain.models import (
     Analysis,
+    Category,
     Evidence,
     Framework,
     Indicator,
@@ -27,6 +27,7 @@ from ..domain.models import (
     Tool,
     Unit,
 )
+from ..domain.results import build_result
 from ..domain.thai_dates import parse_iso
 from ..errors import NotFoundError
 from .sqlite import Database
@@ -62,13 +63,16 @@ def recorded_years(db: Database) -> list[int]:
 
 def framework(db: Database, year: int) -> Framework:
     q = db.execute
-    pass_mark, unverified, note = q("SELECT pass_mark, unverified, note FROM years WHERE year=?", [year]).fetchone()
+    pass_mark, unverified, note, eit_from_parts = q(
+        "SELECT pass_mark, unverified, note, eit_from_parts FROM years WHERE year=?", [year]).fetchone()
     tools = [Tool(*r) for r in q("SELECT code, name_th, weight, parent, sort FROM tools WHERE year=? ORDER BY sort, id", [year])]
     indicators = [Indicator(*r) for r in q("SELECT no, name_th, tool FROM indicators WHERE year=? ORDER BY no", [year])]
     items = [Item(r[0], r[1], r[2], r[3], r[4], bool(r[5]), r[6]) for r in q(
         "SELECT code, tool, indicator, title_th, sub_indicator, uncertain, sort FROM items WHERE year=? ORDER BY sort, id", [year])]
-    levels = [Level(*r) for r in q("SELECT name, min, max, tool_min, sort FROM levels WHERE year=? ORDER BY sort, id", [year])]
-    return Framework(year, tools, indicators, items, levels, pass_mark, bool(unverified), note)
+    levels = [Level(*r) for r in q("SELECT name, min, max, tool_min, sort, explanation, id FROM levels WHERE year=? ORDER BY sort, id", [year])]
+    categories = [Category(*r) for r in q(
+        "SELECT name, overall_min, overall_max, tools, sort, id FROM categories WHERE year=? ORDER BY sort, id", [year])]
+    return Framework(year, tools, indicators, items, levels, pass_mark, bool(unverified), note, categories, bool(eit_from_parts))
 
 
 def scores(db: Database, year: int) -> Scores:
@@ -82,9 +86,9 @@ def scores(db: Database, year: int) -> Scores:
 
 
 def level(fw: Framework, s: Scores) -> str | None:
-    # the level's tool floors apply to the tools as reported (EIT parts included)
-    reported = [s.tools.get(t.code) for t in fw.tools if s.tools.get(t.code) is not None]
-    return compute_level(s.overall, reported, fw.levels)
+    # the level's tool floors apply to the tools as reported (EIT parts included, EIT
+    # derived from them when only they were entered): the one rule of domain.results
+    return build_result(fw, s).level
 
 
 def texts(db: Database, year: int) -> dict[str, str]:

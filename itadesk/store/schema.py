@@ -163,6 +163,90 @@ def m005_unit_origin(db: Database) -> None:
     _run(db, "ALTER TABLE units ADD COLUMN declared INTEGER NOT NULL DEFAULT 1")
 
 
+@migrations()
+def m011_results(db: Database) -> None:
+    """The published result beside the computed one: publication date, ranks in the district
+    and the province, the stated level, category and per-tool verdicts; editable rules per
+    year (level explanations, result categories, EIT from its parts)."""
+    _run(db, """
+    ALTER TABLE years ADD COLUMN published TEXT;
+    ALTER TABLE years ADD COLUMN rank_district INTEGER CHECK (rank_district IS NULL OR rank_district >= 1);
+    ALTER TABLE years ADD COLUMN rank_district_of INTEGER CHECK (rank_district_of IS NULL OR rank_district_of >= 1);
+    ALTER TABLE years ADD COLUMN rank_province INTEGER CHECK (rank_province IS NULL OR rank_province >= 1);
+    ALTER TABLE years ADD COLUMN rank_province_of INTEGER CHECK (rank_province_of IS NULL OR rank_province_of >= 1);
+    ALTER TABLE years ADD COLUMN level_stated TEXT NOT NULL DEFAULT '';
+    ALTER TABLE years ADD COLUMN category_stated TEXT NOT NULL DEFAULT '';
+    ALTER TABLE years ADD COLUMN eit_from_parts INTEGER NOT NULL DEFAULT 1;
+    ALTER TABLE levels ADD COLUMN explanation TEXT NOT NULL DEFAULT '';
+    ALTER TABLE tools ADD COLUMN stated_verdict TEXT NOT NULL DEFAULT '';
+    CREATE TABLE categories (
+        id INTEGER PRIMARY KEY, year INTEGER NOT NULL REFERENCES years(year) ON DELETE CASCADE,
+        name TEXT NOT NULL, overall_min REAL, overall_max REAL,
+        tools TEXT NOT NULL DEFAULT 'any' CHECK (tools IN ('any', 'all_pass', 'some_fail')),
+        sort INTEGER NOT NULL DEFAULT 0)
+    """)
+    # years made before this migration get the default explanations and categories
+    # (the same defaults a year added now gets), so their documents print them at once
+    from ..domain.models import Level
+    from ..domain.results import default_categories, default_explanation
+
+    for (year, pass_mark) in db.execute("SELECT year, pass_mark FROM years").fetchall():
+        rows = db.execute("SELECT id, name, min, max, tool_min, sort FROM levels WHERE year=? ORDER BY sort, id", [year]).fetchall()
+        levels = [Level(r[1], r[2], r[3], r[4], r[5], id=r[0]) for r in rows]
+        for lv in levels:
+            db.execute("UPDATE levels SET explanation=? WHERE id=?", [default_explanation(lv, levels), lv.id])
+        for c in default_categories(levels, pass_mark):
+            db.execute("INSERT INTO categories (year, name, overall_min, overall_max, tools, sort) VALUES (?, ?, ?, ?, ?, ?)",
+                       [year, c.name, c.overall_min, c.overall_max, str(c.tools), c.sort])
+
+
+@migrations()
+def m011_plans(db: Database) -> None:
+    """Plans across fiscal years: a hierarchy (มิติ → ภารกิจ → ภารกิจย่อย) holding measures, each
+    with a budget per fiscal year, a หมายเหตุ and links; a year's measure may come from one."""
+    _run(db, """
+    CREATE TABLE plans (
+        id INTEGER PRIMARY KEY, title TEXT NOT NULL,
+        first_year INTEGER NOT NULL CHECK (first_year BETWEEN 2550 AND 2700),
+        last_year INTEGER NOT NULL CHECK (last_year BETWEEN 2550 AND 2700),
+        note TEXT NOT NULL DEFAULT '', sort INTEGER NOT NULL DEFAULT 0,
+        CHECK (last_year >= first_year));
+    CREATE TABLE plan_nodes (
+        id INTEGER PRIMARY KEY, plan_id INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+        parent_id INTEGER REFERENCES plan_nodes(id) ON DELETE CASCADE,
+        title TEXT NOT NULL, sort INTEGER NOT NULL DEFAULT 0);
+    CREATE TABLE plan_measures (
+        id INTEGER PRIMARY KEY, plan_id INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+        node_id INTEGER NOT NULL REFERENCES plan_nodes(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL DEFAULT 'โครงการ' CHECK (kind IN ('มาตรการ', 'โครงการ', 'กิจกรรม')),
+        title TEXT NOT NULL, units TEXT NOT NULL DEFAULT '', start TEXT, end TEXT,
+        note TEXT NOT NULL DEFAULT '', sort INTEGER NOT NULL DEFAULT 0);
+    CREATE TABLE plan_budgets (
+        measure_id INTEGER NOT NULL REFERENCES plan_measures(id) ON DELETE CASCADE,
+        year INTEGER NOT NULL, amount REAL NOT NULL CHECK (amount >= 0), PRIMARY KEY (measure_id, year));
+    CREATE TABLE plan_links (
+        id INTEGER PRIMARY KEY, measure_id INTEGER NOT NULL REFERENCES plan_measures(id) ON DELETE CASCADE,
+        title TEXT NOT NULL DEFAULT '', link TEXT NOT NULL DEFAULT '', sort INTEGER NOT NULL DEFAULT 0);
+    ALTER TABLE measures ADD COLUMN plan_measure_id INTEGER REFERENCES plan_measures(id) ON DELETE SET NULL;
+    CREATE INDEX idx_plan_nodes ON plan_nodes (plan_id, parent_id, sort);
+    CREATE INDEX idx_plan_measures ON plan_measures (plan_id, node_id, sort)
+    """)
+
+
+@migrations()
+def m011_evidence(db: Database) -> None:
+    """Per question item: the links that answer it (several, each titled), whether it is
+    published, and the steps to find it on the office's website."""
+    _run(db, """
+    CREATE TABLE item_links (
+        id INTEGER PRIMARY KEY, item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+        title TEXT NOT NULL DEFAULT '', link TEXT NOT NULL DEFAULT '', sort INTEGER NOT NULL DEFAULT 0);
+    ALTER TABLE items ADD COLUMN published INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE items ADD COLUMN find_steps TEXT NOT NULL DEFAULT '';
+    CREATE INDEX idx_item_links ON item_links (item_id, sort)
+    """)
+
+
 SCHEMA_VERSION = len(migrations._migrations)
 
 

@@ -16,21 +16,25 @@ from pathlib import Path
 from ..atomic import atomic_path
 from ..domain import validation as v
 from ..domain.models import Framework, Item, Office, Scores, Signer, Unit
+from ..domain.results import with_defaults
 from ..domain.vocab import ALL_AREAS, Area, Change, change
 from ..domain.year import YearView
 from ..errors import DatabaseError, NotFoundError, ValidationError
 from . import rows, schema, settings, undo
 from .bulk import BulkWrites
 from .edits import FieldEdits
+from .evidence import EvidenceWrites
 from .frameworks import default_framework
+from .plans import PlanWrites
 from .records import RecordWrites, upsert
+from .results import ResultWrites
 from .sqlite import Database
 from .year_view import load_year
 
 AREAS = tuple(Area)  # every area, for a refresh of everything (undo, another file)
 
 
-class Store(RecordWrites, FieldEdits, BulkWrites):
+class Store(RecordWrites, FieldEdits, BulkWrites, ResultWrites, PlanWrites, EvidenceWrites):
     """An open itadesk database. Use :meth:`open`; close with :meth:`close`."""
 
     def __init__(self, db: Database, path: Path | None):
@@ -256,7 +260,8 @@ class Store(RecordWrites, FieldEdits, BulkWrites):
             raise ValidationError("ปีงบประมาณ", f"มีปี {year} อยู่แล้ว", f"year {year} exists")
         fw = framework or default_framework(year, eit_parts=eit_parts)
         with self._write(f"เพิ่มปี {year}") as db:
-            db.table("years").insert({"year": year, "pass_mark": fw.pass_mark, "unverified": int(fw.unverified), "note": fw.note})
+            db.table("years").insert({"year": year, "pass_mark": fw.pass_mark, "unverified": int(fw.unverified), "note": fw.note,
+                                      "eit_from_parts": int(fw.eit_from_parts)})
             self._write_framework(db, year, fw)
         return change(Area.YEARS, Area.FRAMEWORK, Area.SCORES)
 
@@ -275,8 +280,13 @@ class Store(RecordWrites, FieldEdits, BulkWrites):
         db.table("items").insert_all(
             [{"year": year, "code": i.code, "tool": i.tool, "indicator": i.indicator, "title_th": i.title_th,
               "sub_indicator": i.sub_indicator, "uncertain": int(i.uncertain), "sort": i.sort} for i in fw.items])
+        fw = with_defaults(fw)  # a framework built by hand gets the default explanations and categories too
         db.table("levels").insert_all(
-            [{"year": year, "name": lv.name, "min": lv.min, "max": lv.max, "tool_min": lv.tool_min, "sort": lv.sort} for lv in fw.levels])
+            [{"year": year, "name": lv.name, "min": lv.min, "max": lv.max, "tool_min": lv.tool_min, "sort": lv.sort,
+              "explanation": lv.explanation} for lv in fw.levels])
+        db.table("categories").insert_all(
+            [{"year": year, "name": c.name, "overall_min": c.overall_min, "overall_max": c.overall_max, "tools": str(c.tools),
+              "sort": c.sort} for c in fw.categories])
 
     def framework(self, year: int) -> Framework:
         self.require_year(year)
@@ -292,8 +302,8 @@ class Store(RecordWrites, FieldEdits, BulkWrites):
             row = {"year": year, "code": code, "tool": item.tool, "indicator": item.indicator,
                    "title_th": item.title_th.strip(), "sub_indicator": item.sub_indicator,
                    "uncertain": int(item.uncertain), "sort": item.sort}
-            existing = db.execute("SELECT id FROM items WHERE year=? AND code=?", [year, old_code or code]).fetchone()
-            clash = db.execute("SELECT id FROM items WHERE year=? AND code=?", [year, code]).fetchone()
+            existing = db.execute("SELECT id FROM items WHERE year=? AND code=? COLLATE NOCASE", [year, old_code or code]).fetchone()
+            clash = db.execute("SELECT id FROM items WHERE year=? AND code=? COLLATE NOCASE", [year, code]).fetchone()
             if clash and (not existing or clash[0] != existing[0]):
                 raise ValidationError("รหัสข้อคำถาม", f"มีข้อ {code} อยู่แล้วในปี {year}")
             if existing:
@@ -305,7 +315,7 @@ class Store(RecordWrites, FieldEdits, BulkWrites):
 
     def delete_item(self, year: int, code: str) -> Change:
         with self._write(f"ลบข้อคำถาม {code}") as db:
-            db.execute("DELETE FROM items WHERE year=? AND code=?", [year, code])
+            db.execute("DELETE FROM items WHERE year=? AND code=? COLLATE NOCASE", [year, code])
         return change(Area.FRAMEWORK, Area.SCORES, Area.MEASURES)
 
     def rename_indicator(self, year: int, no: int, name_th: str) -> Change:
@@ -316,7 +326,9 @@ class Store(RecordWrites, FieldEdits, BulkWrites):
 
     # ----------------------------------------------------------------- scores
     def _id(self, table: str, year: int, column: str, value: object) -> int:
-        row = self.db.execute(f"SELECT id FROM {table} WHERE year=? AND {column}=?", [year, value]).fetchone()
+        # codes are matched whatever their case: pages write "o1" as often as "O1"
+        nocase = " COLLATE NOCASE" if column == "code" else ""
+        row = self.db.execute(f"SELECT id FROM {table} WHERE year=? AND {column}=?{nocase}", [year, value]).fetchone()
         if row is None:
             raise NotFoundError(f"ไม่พบ {value} ในกรอบการประเมินปี {year}", f"{table}.{column}={value!r} not in {year}")
         return row[0]

@@ -6,9 +6,12 @@ memo): the window builds it on every refresh and each export takes one.
 
 from __future__ import annotations
 
+from ..domain.results import build_result
 from ..domain.year import MeasureState, PreviousYear, YearView
 from ..errors import NotFoundError
-from . import rows
+from . import plan_rows, rows
+from .evidence import read_item_evidence
+from .results import read_statement
 from .settings import read_settings
 from .sqlite import Database
 
@@ -27,9 +30,11 @@ def load_year(db: Database, year: int) -> YearView:
     previous = None
     if prev_year is not None:
         prev_scores = rows.scores(db, prev_year)
-        previous = PreviousYear(prev_year, prev_scores, rows.level(rows.framework(db, prev_year), prev_scores))
+        prev_result = build_result(rows.framework(db, prev_year), prev_scores, read_statement(db, prev_year))
+        previous = PreviousYear(prev_year, prev_scores, prev_result.level_printed)
     history = rows.status_history(db, year)
     settings = read_settings(db)
+    result = build_result(fw, sc, read_statement(db, year))
     return YearView(
         year=year,
         office=rows.office(db),
@@ -37,7 +42,7 @@ def load_year(db: Database, year: int) -> YearView:
         units=rows.units(db),
         framework=fw,
         scores=sc,
-        level=rows.level(fw, sc),
+        level=result.level_printed,
         previous=previous,
         analyses=rows.analyses(db, year),
         limitations=rows.limitations(db, year),
@@ -46,4 +51,7 @@ def load_year(db: Database, year: int) -> YearView:
         texts=rows.texts(db, year),
         thai_digits=settings.thai_digits,
         strength_threshold=settings.strength_threshold,
+        result=result,
+        evidence=read_item_evidence(db, year),
+        plan=plan_rows.plan_for_year(db, year),
     )

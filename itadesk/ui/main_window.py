@@ -29,6 +29,8 @@ from .tabs.documents import DocumentsTab
 from .tabs.measures import MeasuresTab
 from .tabs.memo import MemoTab
 from .tabs.office import OfficeTab
+from .tabs.plans import PlansTab
+from .tabs.rules import RulesTab
 from .tabs.scores import ScoresTab
 from .tabs.status import StatusTab
 
@@ -122,6 +124,7 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.pages = [OfficeTab(session), ScoresTab(session), AnalysisTab(session), MeasuresTab(session),
                       StatusTab(session), MemoTab(session), DocumentsTab(session)]
+        self.pages += [RulesTab(session), PlansTab(session)]  # the year's rules and published result; plans across years
         for page in self.pages:
             self.tabs.addTab(page, page.TITLE)
         self.setCentralWidget(self.tabs)
@@ -180,7 +183,7 @@ class MainWindow(QMainWindow):
         for k, page in enumerate(self.pages, 1):
             self._action(v, page.TITLE, lambda _=False, k=k: self.tabs.setCurrentIndex(k - 1), f"Ctrl+{k}")
         d = self.menuBar().addMenu("เอกสาร")
-        docs = self.pages[-1]
+        docs = next(p for p in self.pages if isinstance(p, DocumentsTab))
         self._action(d, "แสดงตัวอย่าง", lambda: (self.tabs.setCurrentWidget(docs), docs.show_preview()), "F5")
         self._action(d, "พิมพ์…", lambda: (self.tabs.setCurrentWidget(docs), docs.print_document()), QKeySequence.StandardKey.Print)
         self._action(d, "บันทึกเป็น PDF…", lambda: (self.tabs.setCurrentWidget(docs), docs.save_as()), "Ctrl+E")

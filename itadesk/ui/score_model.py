@@ -7,8 +7,9 @@ its cell turns red and its tooltip carries the Thai message naming the field.
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont
 
+from ..domain.results import FAIL
 from ..domain.score_paste import parse_scores_text
 from ..domain.thai_numbers import format_score
 from ..domain.validation import parse_score
@@ -17,6 +18,9 @@ from .session import Session
 
 BAD = QBrush(QColor("#F8D0D0"))
 LOW = QBrush(QColor("#FFF1C9"))
+DERIVED = QBrush(QColor("#666666"))
+VERDICT_HEADER, STATED_HEADER = "ผลเทียบเกณฑ์", "ผลที่ประกาศ"
+VERDICT_COL, STATED_COL = 4, 5
 
 
 class ScoreTableModel(QAbstractTableModel):
@@ -32,6 +36,7 @@ class ScoreTableModel(QAbstractTableModel):
         self.previous: dict = {}
         self.errors: dict[tuple[int, int], str] = {}
         self.pass_mark = 85.0
+        self.result = None  # the year's YearResult: verdicts and a derived EIT (tools only)
         self._year = None
         self.reload()
 
@@ -39,6 +44,8 @@ class ScoreTableModel(QAbstractTableModel):
     def headers(self) -> list[str]:
         if self.kind == "items":
             return ["รหัส", "ข้อคำถาม", "คะแนน", "คะแนนส่วนที่ ๒", "ปีก่อน"]
+        if self.kind == "tools":  # each tool against the year's pass mark, and the verdict as published
+            return ["รหัส", "รายการ", "คะแนน", "ปีก่อน", VERDICT_HEADER, STATED_HEADER]
         return ["รหัส", "รายการ", "คะแนน", "ปีก่อน"]
 
     def reload(self) -> None:
@@ -52,6 +59,7 @@ class ScoreTableModel(QAbstractTableModel):
         if view is not None:
             fw, sc, prev = view.framework, view.scores, view.previous_scores
             self.pass_mark = fw.pass_mark
+            self.result = view.result
             if self.kind == "tools":
                 self.rows.append(("overall", None, "คะแนนภาพรวม"))
                 self.values[None] = sc.overall
@@ -93,14 +101,28 @@ class ScoreTableModel(QAbstractTableModel):
         if not index.isValid():  # Qt's model rules: the root has no flags
             return Qt.ItemFlag.NoItemFlags
         f = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() in self._score_cols() or (index.column() == 1 and self.kind in ("items", "indicators")):
+        if (index.column() in self._score_cols() or (index.column() == 1 and self.kind in ("items", "indicators"))
+                or (self.kind == "tools" and index.column() == STATED_COL and self._verdict(index.row()) is not None)):
             f |= Qt.ItemFlag.ItemIsEditable  # the framework is incomplete: titles and names are editable
         return f
+
+    def _derived(self, row: int):
+        """The tool's verdict when its score was derived (EIT from its parts), else None."""
+        kind, key, _label = self.rows[row]
+        if kind != "tool" or self.result is None or self.values.get(key) is not None:
+            return None
+        v = self.result.verdict(key)
+        return v if v is not None and v.derived else None
+
+    def _verdict(self, row: int):
+        kind, key, _label = self.rows[row]
+        return self.result.verdict(key) if kind == "tool" and self.result is not None else None
 
     def _value(self, row: int, col: int):
         _kind, key, _label = self.rows[row]
         if col == 2:
-            return self.values.get(key)
+            derived = self._derived(row)
+            return derived.score if derived else self.values.get(key)
         if col == 3 and self.kind == "items":
             return self.part2.get(key)
         return self.previous.get(key)
@@ -110,6 +132,19 @@ class ScoreTableModel(QAbstractTableModel):
             return None
         r, c = index.row(), index.column()
         _kind, key, label = self.rows[r]
+        if self.kind == "tools" and c >= VERDICT_COL:
+            return self._verdict_data(r, c, role)
+        if c == 2 and self._derived(r) is not None:
+            if role == Qt.ItemDataRole.EditRole:
+                return ""  # typing here enters the score; the derived one is only shown
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return DERIVED
+            if role == Qt.ItemDataRole.FontRole:
+                font = QFont()
+                font.setItalic(True)
+                return font
+            if role == Qt.ItemDataRole.ToolTipRole and self.result is not None:
+                return f"คำนวณจากคะแนนส่วนย่อย: {self.result.eit_rule}"
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if c == 0:
                 return "" if key is None else str(key)
@@ -131,9 +166,38 @@ class ScoreTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
 
+    def _verdict_data(self, r: int, c: int, role):
+        v = self._verdict(r)
+        if v is None:
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return v.computed if c == VERDICT_COL else v.stated
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if (r, c) in self.errors:
+                return BAD
+            shown = v.computed if c == VERDICT_COL else v.stated
+            return LOW if shown == FAIL else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if (r, c) in self.errors:
+                return self.errors[(r, c)]
+            if c == STATED_COL:
+                return "พิมพ์ “ผ่าน” หรือ “ไม่ผ่าน” ตามที่ประกาศ (เว้นว่าง = ตามที่คำนวณ) เอกสารพิมพ์ผลที่ประกาศ"
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole):  # noqa: N802
         if role != Qt.ItemDataRole.EditRole:
             return False
+        if self.kind == "tools" and index.column() == STATED_COL and self._verdict(index.row()) is not None:
+            code = self.rows[index.row()][1]
+            message = self.session.try_write(self.session.store.set_tool_verdict, self.session.year, code, str(value).strip())
+            if message:
+                self.errors[(index.row(), STATED_COL)] = message
+            else:
+                self.errors.pop((index.row(), STATED_COL), None)
+            self.dataChanged.emit(index, index)
+            return message is None
         if index.column() == 1 and self.kind in ("items", "indicators"):
             return self._rename(index.row(), str(value))
         if index.column() not in self._score_cols():

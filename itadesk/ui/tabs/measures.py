@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain import validation as v
+from ...domain.evidence import parse_link_lines
 from ...domain.labels import MEASURE_FIELDS as L
 from ...domain.models import Evidence, Measure
 from ...domain.thai_dates import fiscal_year_range
@@ -36,11 +37,8 @@ NEW_TITLE = "มาตรการใหม่"
 
 
 def _evidence(lines: list[str]) -> list[Evidence]:
-    out = []
-    for line in lines:
-        title, _, link = line.partition("|")
-        out.append(Evidence(title.strip(), link.strip()))
-    return out
+    """Several attachments, each "file name | link" (a bare link is a link, not a title)."""
+    return parse_link_lines(lines)
 
 
 def _same_amount(shown: str, stored: str) -> bool:

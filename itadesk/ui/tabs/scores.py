@@ -7,6 +7,7 @@ from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
+    QPlainTextEdit,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -22,6 +23,24 @@ from ..page import Page
 from ..score_model import ScoreTableModel
 from ..session import Session
 from ..widgets import button, confirm, hint, row
+from .evidence import EvidencePage
+
+PASTE_LABEL = "วางรายการข้อคำถาม"
+
+
+def result_line(view) -> str:
+    """"ระดับผลการประเมิน: ผ่าน (ที่ประกาศ: ผ่านดี)  ผลการประเมิน: …": computed, and the stated beside it."""
+    r = view.result
+    if r is None:
+        return f"ระดับผลการประเมิน: {view.level or '-'}"
+    text = f"ระดับผลการประเมิน: {r.level or '-'}"
+    if r.stated.level and r.stated.level != r.level:
+        text += f" (ที่ประกาศ: {r.stated.level})"
+    if r.category or r.stated.category:
+        text += f"   ผลการประเมิน: {r.category or '-'}"
+        if r.stated.category and r.stated.category != r.category:
+            text += f" (ที่ประกาศ: {r.stated.category})"
+    return text
 
 
 class ScoreView(QTableView):
@@ -60,6 +79,7 @@ class ScoresTab(Page):
         super().__init__(session)
         self.level = QLabel()
         self.level.setStyleSheet("font-size: 15px; font-weight: bold;")
+        self.level.setWordWrap(True)  # the level, the category and the stated ones beside them: never wider than the window
         self.models = {k: ScoreTableModel(session, k) for k in ("tools", "indicators", "items")}
         self.views = {}
         inner = QTabWidget()
@@ -79,7 +99,17 @@ class ScoresTab(Page):
         il.addWidget(inner.widget(2))
         il.addWidget(row(hint("ข้อคำถามเริ่มต้นรวบรวมจากแหล่งรอง (ยังไม่ยืนยัน) ดับเบิลคลิกชื่อข้อเพื่อแก้ไข"),
                          button("เพิ่มข้อคำถาม…", self.add_item), button("ลบข้อที่เลือก", self.delete_item)))
+        self.paste_box = QPlainTextEdit()
+        self.paste_box.setObjectName("paste_items")
+        self.paste_box.setAccessibleName(PASTE_LABEL)
+        self.paste_box.setPlaceholderText("วางจาก Excel หรือเว็บไซต์ บรรทัดละข้อ: รหัส<แท็บ>ชื่อข้อ เช่น O1<แท็บ>โครงสร้าง "
+                                          "(คอลัมน์ที่สามเป็นเลขตัวชี้วัดได้) ข้อที่กรอบการประเมินไม่รู้จักจะถูกทำเครื่องหมายว่ายังไม่ยืนยัน")
+        self.paste_box.setMaximumHeight(70)
+        self.paste_box.setTabChangesFocus(False)  # a pasted or typed tab separates the code from the title
+        il.addWidget(row(self.paste_box, button("เพิ่มข้อที่ยังไม่มี", self.add_pasted_items)))
         inner.insertTab(2, items_page, "ข้อคำถาม")
+        self.evidence = EvidencePage(session)
+        inner.addTab(self.evidence, EvidencePage.TITLE)
         self.chart = ScoreChart()
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(inner)
@@ -111,6 +141,18 @@ class ScoresTab(Page):
         if no is not None:
             self.session.write(store.save_item, year, Item(code, tool, no, title))
 
+    def add_pasted_items(self) -> None:
+        """Add the year's missing items from the pasted block, in one undo step; the block stays on a refusal."""
+        text = self.paste_box.toPlainText()
+        if not text.strip() or not self.session.year:
+            return
+        result = self.session.write(self.session.store.add_items_text, self.session.year, text)
+        if result is not None:
+            self.paste_box.clear()
+            window = self.window()
+            if hasattr(window, "statusBar"):
+                window.statusBar().showMessage(f"เพิ่มข้อคำถาม {result.count} ข้อ (ข้อที่มีอยู่แล้วไม่ถูกแก้ไข)", 6000)
+
     def delete_item(self) -> None:
         view = self.views["items"]
         rows = sorted({i.row() for i in view.selectionModel().selectedIndexes()})
@@ -130,9 +172,9 @@ class ScoresTab(Page):
             self.level.setText("ยังไม่มีปีการประเมิน")
             self.chart.set_data([], 85.0)
             return
-        year, sc, fw, level = view.year, view.scores, view.framework, view.level
-        self.level.setText(f"ปี {year}: คะแนนภาพรวม {sc.overall if sc.overall is not None else '-'}  "
-                           f"ระดับผลการประเมิน: {level or '-'}" + ("   (กรอบการประเมินยังไม่ยืนยัน แก้ไขได้)" if fw.unverified else ""))
+        year, sc, fw = view.year, view.scores, view.framework
+        self.level.setText(f"ปี {year}: คะแนนภาพรวม {sc.overall if sc.overall is not None else '-'}  " + result_line(view)
+                           + ("   (กรอบการประเมินยังไม่ยืนยัน แก้ไขได้ที่หน้าเกณฑ์และผลที่ประกาศ)" if fw.unverified else ""))
         prev = view.previous_scores
         self.chart.set_data([(f"{i.no}. {i.name_th}", sc.indicators.get(i.no), prev.indicators.get(i.no) if prev else None)
                              for i in fw.indicators], fw.pass_mark)
