@@ -19,13 +19,35 @@ from ..domain.score_paste import score_label
 from ..domain.thai_dates import format_date_short
 from ..domain.vocab import ROUNDS_TH, Round
 from ..errors import ItadeskError
-from ..exchange import scores_sheet, status_forms, xlsx_year
-from ..exchange.year_reader import read_year_workbook
-from ..exchange.year_sheets import write_year_workbook
 from . import dialogs
 from .changes_dialog import ChangesDialog
 from .session import Session
 from .worker import run_in_background
+
+
+class _Later:
+    """An ``itadesk.exchange`` module imported on first use. openpyxl (and numpy, which it
+    imports) cost about half a second: the window must not pay it at every start for a
+    clerk who does not touch Excel that day."""
+
+    def __init__(self, name: str):
+        self._name = name
+
+    def __getattr__(self, attr: str):
+        import importlib
+
+        return getattr(importlib.import_module(f"itadesk.exchange.{self._name}"), attr)
+
+
+scores_sheet, status_forms, xlsx_year = _Later("scores_sheet"), _Later("status_forms"), _Later("xlsx_year")
+
+
+def read_year_workbook(path):
+    return _Later("year_reader").read_year_workbook(path)
+
+
+def write_year_workbook(view, path):
+    return _Later("year_sheets").write_year_workbook(view, path)
 
 XLSX_FILTER = "สมุดงาน Excel (*.xlsx);;ทุกไฟล์ (*)"
 _busy: set[str] = set()  # one run of each action at a time (a second click while the first works is ignored)
