@@ -146,6 +146,9 @@ def test_interrupted_build_leaves_no_temporary_file(tmp_path):
             fh.write(b"%PDF-1.4 half")
         raise OSError(28, "No space left on device")
 
-    with pytest.raises(OSError):
+    from itadesk.errors import ItadeskError
+
+    with pytest.raises(ItadeskError) as info:  # a Thai message naming the file, never a bare OSError
         build_atomic(tmp_path / "x.pdf", broken)
+    assert "ดิสก์เต็ม" in info.value.message_th and str(tmp_path / "x.pdf") in info.value.message_th
     assert list(tmp_path.iterdir()) == []

@@ -103,6 +103,9 @@ class YearView:
     texts: dict[str, str]
     thai_digits: bool = True
     strength_threshold: float = 90.0
+    # stored values the program cannot use as they are (store.problems.StoredProblem): shown to the
+    # clerk with how to fix them; every document still exports meanwhile
+    problems: list = field(default_factory=list)
 
     # ------------------------------------------------------------ look-ups
     @property

@@ -51,7 +51,6 @@ def build_demo(store: Store) -> None:
     store.save_office(Office(**c.OFFICE))
     store.save_units(c.UNITS)
     store.save_signers([Signer(None, n, p, r) for n, p, r in c.SIGNERS])
-    store.set_setting("current_year", "2568")
     for year in DEMO_YEARS:
         fw = _framework(year)
         store.add_year(year, framework=fw)
@@ -120,7 +119,7 @@ def write_demo(path: str | Path) -> Path:
     """Write a fresh demo database to ``path``; refuses to overwrite an existing file."""
     target = Path(path)
     with atomic_path(target, overwrite=False) as tmp:
-        store = Store.open(tmp)
+        store = Store.open(tmp, lock=False)  # a new private file: no one else can open it yet
         try:
             build_demo(store)
         finally:

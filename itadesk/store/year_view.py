@@ -11,6 +11,7 @@ from sqlite_utils import Database
 from ..domain.year import MeasureState, PreviousYear, YearView
 from ..errors import NotFoundError
 from . import rows
+from .problems import year_problems
 from .settings import read_settings
 
 
@@ -47,4 +48,5 @@ def load_year(db: Database, year: int) -> YearView:
         texts=rows.texts(db, year),
         thai_digits=settings.thai_digits,
         strength_threshold=settings.strength_threshold,
+        problems=year_problems(db, year),
     )
