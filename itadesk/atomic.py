@@ -172,3 +172,22 @@ def sweep(folder: str | Path) -> list[Path]:
         except OSError:
             continue
     return removed
+
+
+def sweep_dirs(parent: str | Path, prefix: str) -> list[Path]:
+    """Remove folders ``<prefix><pid>-…`` in ``parent`` whose process has ended (the preview
+    folder of a window that was killed)."""
+    import shutil
+
+    removed: list[Path] = []
+    pattern = re.compile(re.escape(prefix) + r"(\d+)-")
+    try:
+        entries = list(Path(parent).iterdir())
+    except OSError:
+        return removed
+    for p in entries:
+        m = pattern.match(p.name)
+        if m and p.is_dir() and not pid_alive(int(m.group(1))):
+            shutil.rmtree(p, ignore_errors=True)
+            removed.append(p)
+    return removed

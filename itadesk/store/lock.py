@@ -89,7 +89,7 @@ _guard = threading.Lock()
 
 def in_use_message(db: Path, holder: Holder | None) -> str:
     who = holder.describe_th() if holder else "โปรแกรม itadesk อีกหน้าต่างหนึ่ง"
-    return f"ไฟล์ {db} กำลังเปิดแก้ไขอยู่โดย{who} จึงเปิดได้แบบอ่านอย่างเดียว"
+    return f"ไฟล์ {db} กำลังเปิดแก้ไขอยู่โดย{who}"
 
 
 def acquire(db: Path) -> EditLock:

@@ -82,7 +82,7 @@ def open_for_reading(given: Path) -> Opened:
 def open_for_editing(given: Path, *, create: bool, take_lock: bool) -> Opened:
     _refuse_unusable(given, create=create)
     if not writable(given):
-        raise ReadOnlyError(read_only_reason(given) + " จึงเปิดได้แบบอ่านอย่างเดียว", f"{given} is not writable")
+        raise ReadOnlyError(read_only_reason(given), f"{given} is not writable")
     held = None
     if take_lock:
         try:
@@ -91,7 +91,7 @@ def open_for_editing(given: Path, *, create: bool, take_lock: bool) -> Opened:
             raise
         except OSError as err:
             if err.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-                raise ReadOnlyError(read_only_reason(given) + " จึงเปิดได้แบบอ่านอย่างเดียว", str(err)) from err
+                raise ReadOnlyError(read_only_reason(given), str(err)) from err
             held = None  # a file system without locks (some network shares): edit without one
     try:
         conn = _or_translate(lambda: connect.connect_rw(given), given)

@@ -178,7 +178,8 @@ class Store(RecordWrites, FieldEdits):
             raise connect.translate(err, self.path) from err
         try:
             yield self.db
-            conn.execute("COMMIT")
+            if conn.in_transaction:  # SQLite may have rolled back itself (a full disk): nothing to commit
+                conn.execute("COMMIT")
         except BaseException as err:
             if conn.in_transaction:
                 try:
