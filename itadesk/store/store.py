@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import sqlite3
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -22,18 +20,19 @@ from ..domain import validation as v
 from ..domain.models import Framework, Item, Office, Scores, Signer, Unit
 from ..domain.vocab import ALL_AREAS, Area, Change, change
 from ..domain.year import YearView
-from ..errors import ConflictError, DatabaseError, ItadeskError, NotFoundError, ReadOnlyError, ValidationError
+from ..errors import DatabaseError, ItadeskError, NotFoundError, ValidationError
 from . import connect, opening, rows, schema, settings, undo
 from . import lock as lock_mod
 from .edits import FieldEdits
 from .frameworks import default_framework
 from .records import RecordWrites, upsert
+from .transactions import Transactions
 from .year_view import load_year
 
 AREAS = tuple(Area)  # every area, for a refresh of everything (undo, another file)
 
 
-class Store(RecordWrites, FieldEdits):
+class Store(Transactions, RecordWrites, FieldEdits):
     """An open itadesk database. Use :meth:`open`; close with :meth:`close`."""
 
     def __init__(self, db: Database, path: Path | None):
@@ -161,95 +160,6 @@ class Store(RecordWrites, FieldEdits):
     _lock = None
     owner = lock_mod.SESSION
 
-    # ---------------------------------------------------------------- writing
-    @contextmanager
-    def _tx(self) -> Iterator[Database]:
-        """One transaction that takes SQLite's write lock at once (``BEGIN IMMEDIATE``), so a
-        second writer waits its turn (busy timeout) instead of failing half-way; nested
-        calls become savepoints. SQLite's errors leave as Thai ``DatabaseError``."""
-        conn = self.db.conn
-        if conn.in_transaction:
-            with self.db.atomic():
-                yield self.db
-            return
-        try:
-            conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as err:
-            raise connect.translate(err, self.path) from err
-        try:
-            yield self.db
-            if conn.in_transaction:  # SQLite may have rolled back itself (a full disk): nothing to commit
-                conn.execute("COMMIT")
-        except BaseException as err:
-            if conn.in_transaction:
-                try:
-                    conn.execute("ROLLBACK")
-                except sqlite3.Error:
-                    pass  # SQLite rolled back already (a full disk); the file holds the last commit
-            if isinstance(err, sqlite3.Error):
-                raise connect.translate(err, self.path) from err
-            if isinstance(err, UnicodeEncodeError):  # a lone surrogate that no check caught
-                raise ValidationError("ข้อความ", "มีอักขระที่ไม่สมบูรณ์ซึ่งบันทึกไม่ได้", str(err)) from err
-            raise
-
-    def transaction(self):
-        """Reads and writes of the caller in one transaction that holds the write lock: what
-        it reads cannot change before it writes (the window checks a field it is about to
-        save against the stored value inside one)."""
-        self._refuse_if_readonly()
-        return self._tx()
-
-    def _refuse_if_readonly(self) -> None:
-        if self.readonly:
-            raise ReadOnlyError(f"{self.readonly_reason or 'ไฟล์นี้เปิดแบบอ่านอย่างเดียว'} จึงแก้ไขไม่ได้ "
-                                "ใช้ “บันทึกสำเนาเป็น…” เพื่อแก้ไขในสำเนา", "database opened read-only")
-
-    @contextmanager
-    def _write(self, label: str, *, merge_key: str | None = None) -> Iterator[Database]:
-        """One transaction and one undo step named ``label`` (Thai, shown in the Edit menu).
-
-        Nested writes join the outer step; ``merge_key`` joins the previous step of the same key."""
-        self._refuse_if_readonly()
-        with self._tx():
-            self._depth += 1
-            try:
-                before = undo.mark(self.db)
-                yield self.db
-                if self._depth == 1:
-                    undo.record(self.db, label, before, owner=self.owner, merge_key=merge_key)
-            finally:
-                self._depth -= 1
-
-    def undo(self) -> str | None:
-        return self._replay("undo")
-
-    def redo(self) -> str | None:
-        return self._replay("redo")
-
-    def _replay(self, kind: str) -> str | None:
-        if self.readonly:
-            return None
-        with self._tx():
-            label, done = undo.replay(self.db, kind, owner=self.owner)
-        if label and not done:
-            what = "เลิกทำ" if kind == "undo" else "ทำซ้ำ"
-            raise ConflictError(f"{what} “{label}” ไม่ได้ เพราะข้อมูลเดียวกันถูกแก้ไขจากที่อื่น (อีกหน้าต่างหรือโปรแกรมอื่น) "
-                                f"หลังจากนั้น จึงไม่ย้อนทับการแก้ไขนั้น ขั้นนี้ถูกนำออกจากรายการ{what}แล้ว",
-                                f"{kind} of {label!r} skipped: changed elsewhere since")
-        return label
-
-    def clear_history(self) -> None:
-        """Forget every undo/redo step (after building a demo, say)."""
-        with self._tx():
-            self.db.execute("DELETE FROM _undolog")
-            self.db.execute("DELETE FROM _undosteps")
-
-    def undo_label(self) -> str | None:
-        return None if self.readonly else undo.label(self.db, "undo", owner=self.owner)
-
-    def redo_label(self) -> str | None:
-        return None if self.readonly else undo.label(self.db, "redo", owner=self.owner)
-
     def backup(self, target: str | Path, *, overwrite: bool = False) -> Path:
         """A consistent copy of the whole database (SQLite online backup), written atomically."""
         try:
@@ -288,6 +198,12 @@ class Store(RecordWrites, FieldEdits):
             return  # the year shown is not worth a write to a file opened for reading
         with self._tx():
             settings.set_ui_state(self.db, key, value)
+
+    def setting_problems(self) -> list:
+        """Stored preferences the program cannot use (shown beside their fields, with how to fix them)."""
+        from .problems import settings_problems
+
+        return settings_problems(self.db)
 
     @property
     def thai_digits(self) -> bool:

@@ -71,6 +71,14 @@ class Field(QObject):
             widget.setTabChangesFocus(True)  # Tab moves on, as in every other field; it never types a tab
         widget.installEventFilter(self)
         _edited_signal(widget).connect(self._edited)
+        if isinstance(widget, BEDateEdit):  # a typed date refused, or a Christian year converted
+            widget.label = label
+            widget.refused.connect(self._refused)
+            widget.noted.connect(page.session.notice.emit)
+
+    def _refused(self, message: str) -> None:
+        self.mark(message)
+        self.page.session.error.emit("วันที่ไม่ถูกต้อง", message)
 
     # ------------------------------------------------------------- values
     def value(self):
@@ -216,6 +224,15 @@ class Page(QWidget):
     def show_field(self, label: str, value) -> None:
         """Show a stored value in the field labelled ``label`` (see ``Field.show``)."""
         self._by_label[label].show(value)
+
+    def mark_problems(self, place: str, record_id: int | None) -> None:
+        """Outline the fields of the record shown whose stored value the program cannot use
+        (``YearView.problems``), each with its message: the clerk sees it and types a new one."""
+        view = self.session.view()
+        for p in view.problems if view else []:
+            f = self._by_label.get(p.field)
+            if p.place == place and p.record_id == record_id and f is not None and not self.is_pending(f):
+                f.mark(p.message)
 
     # ------------------------------------------------------------ editing
     def is_pending(self, f: Field) -> bool:

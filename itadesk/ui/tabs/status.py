@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -60,7 +61,10 @@ class StatusTab(Page):
         self.progress.setSuffix(" %")
         self.note = QLineEdit()
         self.note.setPlaceholderText("หมายเหตุ/ผลการดำเนินงาน")
-        self.date = BEDateEdit()
+        self.date = BEDateEdit(label="วันที่รายงาน")
+        self.date.setAccessibleName("วันที่รายงาน")
+        self.date.refused.connect(lambda message: self.session.error.emit("วันที่ไม่ถูกต้อง", message))
+        self.date.noted.connect(self.session.notice.emit)
         self.add_button = button("บันทึกสถานะ", self.add_update)
         self.add_button.setObjectName("status_add")
         lay = QVBoxLayout(self)
@@ -92,7 +96,7 @@ class StatusTab(Page):
             m, u = state.measure, state.update_in(None)  # the newest report of any round
             status = state.status_in(None)
             cells = [m.title, m.period_text or format_period(m.start, m.end, thai=thai), STATUS_TH[status],
-                     str(u.progress if u else 0), format_date_short(u.date, thai=thai) if u else "-"]
+                     str(u.progress if u else 0), format_date_short(u.date, thai=thai) if u and u.date else "-"]
             late = state.behind(self.today)
             behind += late
             for c, text in enumerate(cells):
@@ -112,14 +116,24 @@ class StatusTab(Page):
             return
         thai = self.session.store.thai_digits
         self._history = self.session.store.status_updates(self.measures[r].id)
+        bad = {p.record_id: p.message for p in (self.session.view().problems if self.session.view() else [])
+               if p.place == "สถานะ"}
         for u in self._history:
-            self.history.addItem(f"{format_date_short(u.date, thai=thai)}  {ROUNDS_TH[u.round]}  {STATUS_TH[u.status]}  "
-                                 f"{u.progress}%  {u.note}")
+            day = format_date_short(u.date, thai=thai) if u.date else "ไม่มีวันที่"
+            item = QListWidgetItem(f"{'⚠ ' if u.id in bad else ''}{day}  {ROUNDS_TH[u.round]}  {STATUS_TH[u.status]}  "
+                                   f"{u.progress}%  {u.note}")
+            if u.id in bad:  # a date the file holds wrongly: shown, explained; deleting and re-adding fixes it
+                item.setToolTip(bad[u.id] + " (ลบรายการนี้แล้วบันทึกใหม่ด้วยวันที่ที่ถูกต้อง)")
+                item.setBackground(BEHIND)
+            self.history.addItem(item)
 
     def add_update(self) -> None:
         r = self.table.currentRow()
         if not 0 <= r < len(self.measures):
             self.session.error.emit("ยังไม่ได้เลือก", "กรุณาเลือกมาตรการก่อนบันทึกสถานะ")
+            return
+        if self.date.refused_text is not None:  # never a report dated with what was shown before a refused date
+            self.session.error.emit("วันที่ไม่ถูกต้อง", f"วันที่รายงาน “{self.date.refused_text}” ใช้ไม่ได้ กรุณาแก้ไขวันที่ก่อนบันทึก")
             return
         status = self.status.currentData()
         if status == Status.IN_PROGRESS and self.progress.value() == 100 and confirm(
