@@ -156,8 +156,8 @@ def test_undo_acts_only_on_the_steps_of_its_own_session(demo_path):
 
 def test_typing_over_a_change_made_elsewhere_is_reported_not_written(qtbot, window, demo_path):
     """A lost update: both edit one measure; the window's late save must not write its stale title."""
-    from PySide6.QtCore import Qt
     from keys import click_into, select_all, type_text
+    from PySide6.QtCore import Qt
 
     measures = window.pages[3]
     window.tabs.setCurrentWidget(measures)
@@ -196,8 +196,8 @@ def test_two_writers_for_twenty_seconds(qtbot, window, demo_path, tmp_path):
     no crash, no untranslated error, no lost change (each side's last values are stored)."""
     import time
 
-    from PySide6.QtCore import Qt
     from keys import click_into, select_all, type_text
+    from PySide6.QtCore import Qt
 
     errors: list[str] = []
     window.session.error.connect(lambda _title, message: errors.append(message))
