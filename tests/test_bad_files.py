@@ -131,7 +131,7 @@ def test_window(bad_file, edit, qtbot, tmp_path):
     from itadesk.ui.session import Session
 
     kind, path = bad_file
-    code, words = EXPECTED[kind]
+    _code, words = EXPECTED[kind]
     before = _sha(path)
     asked: list[str] = []
 
