@@ -132,6 +132,8 @@ def contents(page) -> list:
             continue  # a spin box's or combo box's own editor: a value, not the file's data
         if x.accessibleName() == "เกณฑ์จุดแข็ง (ตั้งแต่)" and x.text() == "90":
             continue  # a preference's default, in effect in every file: not the previous file's data
+        if x.accessibleName() == "วันที่รายงาน":
+            continue  # the date of the next status report: today, whatever the file
         if x.text().strip():
             out.append(("field", x.accessibleName() or x.objectName(), x.text()))
     for x in page.findChildren(QPlainTextEdit):

@@ -177,7 +177,10 @@ def parse_date(text: str, field: str = "วันที่") -> tuple[_dt.date |
         return None, None
     try:
         day = parse_thai_date(str(text))
-    except ValueError:
+    except ValueError as err:
+        if str(err).startswith("year out of range"):  # "25/03/3110": a slip, not the year 2567
+            raise ValidationError(field, f"“{text}”: ปี พ.ศ. ต้องอยู่ระหว่าง {MIN_BE} ถึง {MAX_BE}",
+                                  f"{text!r}: year out of range") from None
         raise ValidationError(field, f"“{text}” ไม่ใช่วันที่ที่ใช้ได้ (พิมพ์เช่น 25/03/2568)",
                               f"{text!r} is not a date") from None
     day, note = check_date(field, day)

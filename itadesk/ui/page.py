@@ -71,18 +71,14 @@ class Field(QObject):
             widget.setTabChangesFocus(True)  # Tab moves on, as in every other field; it never types a tab
         widget.installEventFilter(self)
         _edited_signal(widget).connect(self._edited)
-        if isinstance(widget, BEDateEdit):  # a typed date refused, or a Christian year converted
-            widget.label = label
-            widget.refused.connect(self._refused)
-            widget.noted.connect(page.session.notice.emit)
-
-    def _refused(self, message: str) -> None:
-        self.mark(message)
-        self.page.session.error.emit("วันที่ไม่ถูกต้อง", message)
+        if isinstance(widget, BEDateEdit):
+            widget.label = label  # a refused date names its field
 
     # ------------------------------------------------------------- values
     def value(self):
         w = self.widget
+        if isinstance(w, BEDateEdit):
+            return w.day()  # raises ValidationError for text that is not a date
         if isinstance(w, LinesEdit):
             return w.lines()
         if isinstance(w, QPlainTextEdit):
@@ -106,12 +102,14 @@ class Field(QObject):
             self.page.stored_meanwhile(self, value)
             return
         self.loaded = value
-        if self.same(self.value(), value):
+        if self.shows(value):
             return
         w = self.widget
         w.blockSignals(True)
         try:
-            if isinstance(w, LinesEdit):
+            if isinstance(w, BEDateEdit):
+                w.set_day(value)
+            elif isinstance(w, LinesEdit):
                 w.set_lines(value or [])
             elif isinstance(w, QPlainTextEdit):
                 w.setPlainText(value or "")
@@ -122,8 +120,6 @@ class Field(QObject):
                 w.setCurrentIndex(i if i >= 0 else max(0, w.findText(str(value))))
             elif isinstance(w, QCheckBox):
                 w.setChecked(bool(value))
-            elif isinstance(w, BEDateEdit):
-                w.set_day(value)
             elif isinstance(w, QDateEdit):
                 w.setDate(to_qdate(value))
             elif isinstance(w, QAbstractSpinBox):
@@ -131,6 +127,13 @@ class Field(QObject):
         finally:
             w.blockSignals(False)
         self.mark(None)
+
+    def shows(self, value) -> bool:
+        """Does the widget already say ``value``? (A date typed wrongly says no stored value.)"""
+        try:
+            return self.same(self.value(), value)
+        except ItadeskError:
+            return False
 
     def mark(self, message: str | None) -> None:
         """A value the store refused stays on screen, outlined in red with the reason."""
@@ -162,6 +165,8 @@ def _one_line(text: str) -> str:
 
 def _edited_signal(w: QWidget):
     """The signal that fires on the clerk's edits (programmatic sets are signal-blocked)."""
+    if isinstance(w, BEDateEdit):
+        return w.edited
     if isinstance(w, QPlainTextEdit):
         return w.textChanged
     if isinstance(w, QLineEdit):
@@ -204,7 +209,7 @@ class Page(QWidget):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(PAUSE_MS)
-        self._timer.timeout.connect(self.flush)
+        self._timer.timeout.connect(lambda: self.flush(paused=True))
         session.register(self)
         session.changed.connect(self._changed)
         session.year_changed.connect(lambda _y: self.refresh())
@@ -267,10 +272,10 @@ class Page(QWidget):
             moved = not f.same(pending.loaded, value) and not f.same(value, pending.loaded)
         except Exception:  # a comparison the field's rule cannot make: plain equality
             moved = pending.loaded != value
-        if moved and not f.same(f.value(), value):
+        if moved and not f.shows(value):
             pending.conflict = value
 
-    def flush(self, only: Field | None = None, *, force: bool = False) -> bool:
+    def flush(self, only: Field | None = None, *, force: bool = False, paused: bool = False) -> bool:
         """Write pending edits (all, or ``only``); returns False if a value was refused or
         was left unwritten because it was changed elsewhere meanwhile (``force`` writes it)."""
         targets = [f for f in ([only] if only is not None else list(self._pending)) if f in self._pending]
@@ -295,7 +300,7 @@ class Page(QWidget):
                 # again before the write below
                 self.load()
                 for f in targets:
-                    ok = self._write_one(f, force) and ok
+                    ok = self._write_one(f, force, paused) and ok
         except ItadeskError as err:  # the write lock never came (another program held the file), a full disk
             for f, pending in self._written:  # nothing was committed: the typing stays pending, and on screen
                 self._pending[f] = pending
@@ -308,10 +313,19 @@ class Page(QWidget):
             self._timer.stop()
         return ok
 
-    def _write_one(self, f: Field, force: bool) -> bool:
+    def _write_one(self, f: Field, force: bool, paused: bool = False) -> bool:
         pending = self._pending.pop(f, None)
         if pending is None or f.record() != pending.record:
             return True  # the form shows another record now: never write into it
+        try:
+            value = f.value()
+        except ItadeskError as err:  # a date that is not a date yet: said when the clerk leaves the field
+            if paused:
+                self._pending[f] = pending
+                return True
+            f.mark(err.message_th)
+            self.session.error.emit("ข้อมูลไม่ถูกต้อง", err.message_th)
+            return False
         if pending.conflict is not _UNSET and not force:
             self._pending[f] = pending  # kept, unwritten: the clerk decides (Ctrl+S keeps what they typed)
             other = pending.conflict
@@ -322,7 +336,9 @@ class Page(QWidget):
                 self.session.error.emit("ข้อมูลถูกแก้ไขจากที่อื่น", message)
             f.mark(message)
             return False
-        message = self.session.try_write(f.write, pending.record, f.value())
+        message = self.session.try_write(f.write, pending.record, value)
+        if message is None and isinstance(f.widget, BEDateEdit) and (note := f.widget.take_note()):
+            self.session.notice.emit(note)
         f.mark(message)
         if message is None:
             self._written.append((f, pending))

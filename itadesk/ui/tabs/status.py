@@ -23,9 +23,10 @@ from ...domain.models import StatusUpdate
 from ...domain.thai_dates import format_date_short, format_period
 from ...domain.validation import ROUNDS_TH, STATUS_TH
 from ...domain.vocab import Area, Status
+from ...errors import ItadeskError
 from ..page import Page
 from ..session import Session
-from ..widgets import BEDateEdit, button, confirm, from_qdate, hint, row
+from ..widgets import BEDateEdit, button, confirm, hint, row
 
 BEHIND = QBrush(QColor("#F8D0D0"))
 
@@ -63,8 +64,6 @@ class StatusTab(Page):
         self.note.setPlaceholderText("หมายเหตุ/ผลการดำเนินงาน")
         self.date = BEDateEdit(label="วันที่รายงาน")
         self.date.setAccessibleName("วันที่รายงาน")
-        self.date.refused.connect(lambda message: self.session.error.emit("วันที่ไม่ถูกต้อง", message))
-        self.date.noted.connect(self.session.notice.emit)
         self.add_button = button("บันทึกสถานะ", self.add_update)
         self.add_button.setObjectName("status_add")
         lay = QVBoxLayout(self)
@@ -132,18 +131,22 @@ class StatusTab(Page):
         if not 0 <= r < len(self.measures):
             self.session.error.emit("ยังไม่ได้เลือก", "กรุณาเลือกมาตรการก่อนบันทึกสถานะ")
             return
-        if self.date.refused_text is not None:  # never a report dated with what was shown before a refused date
-            self.session.error.emit("วันที่ไม่ถูกต้อง", f"วันที่รายงาน “{self.date.refused_text}” ใช้ไม่ได้ กรุณาแก้ไขวันที่ก่อนบันทึก")
+        try:
+            day = self.date.day()
+        except ItadeskError as err:  # never a report dated with anything but what the clerk typed
+            self.session.error.emit("วันที่ไม่ถูกต้อง", err.message_th)
             return
         status = self.status.currentData()
         if status == Status.IN_PROGRESS and self.progress.value() == 100 and confirm(
                 self, "ความก้าวหน้าร้อยละ ๑๐๐", "ความก้าวหน้าครบร้อยละ ๑๐๐ แล้ว\nบันทึกเป็น “ดำเนินการเรียบร้อยแล้ว” หรือไม่?"):
             status = Status.DONE
             self.status.setCurrentIndex(self.status.findData(str(Status.DONE)))
-        update = StatusUpdate(None, self.measures[r].id, from_qdate(self.date.date()), status,
+        update = StatusUpdate(None, self.measures[r].id, day, status,
                               self.round.currentData(), self.progress.value(), self.note.text())
         if self.session.write(self.session.store.add_status, update):
             self.note.clear()
+            if note := self.date.take_note():  # a Christian year typed: converted, and said so
+                self.session.notice.emit(note)
 
     def delete_update(self) -> None:
         i = self.history.currentRow()
