@@ -154,6 +154,7 @@ def test_window(bad_file, edit, qtbot, tmp_path):
         w.quiet_errors = True
         qtbot.addWidget(w)
         w.show()
+        qtbot.wait(10)  # the window becomes the active one
         messages: list[str] = []
         w.session.error.connect(lambda _t, m: messages.append(m))
         assert w.banners.readonly.isVisible()

@@ -60,8 +60,12 @@ class BEDateEdit(QLineEdit):
         note, self._note = self._note, None
         return note
 
+    @staticmethod
+    def display(day: _dt.date | None) -> str:
+        return format_day(day) if day else ""
+
     def set_day(self, day: _dt.date | None) -> None:
-        self.setText(format_day(day) if day else "")
+        self.setText(self.display(day))
 
     def show_calendar(self) -> None:
         cal = QCalendarWidget(self)

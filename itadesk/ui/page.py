@@ -130,6 +130,8 @@ class Field(QObject):
 
     def shows(self, value) -> bool:
         """Does the widget already say ``value``? (A date typed wrongly says no stored value.)"""
+        if isinstance(self.widget, BEDateEdit):  # said the way the field writes dates ("1 ต.ค. 2568")
+            return self.widget.text().strip() == self.widget.display(value)
         try:
             return self.same(self.value(), value)
         except ItadeskError:
