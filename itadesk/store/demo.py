@@ -11,6 +11,7 @@ from ..atomic import atomic_path
 from ..domain.models import Analysis, Evidence, Item, Limitation, Measure, Memo, Office, Signer, StatusUpdate
 from ..domain.thai_dates import fiscal_year_range
 from ..domain.thai_numbers import to_thai_digits
+from ..errors import ItadeskError
 from . import demo_content as c
 from .frameworks import default_framework
 from .store import Store
@@ -119,9 +120,12 @@ def write_demo(path: str | Path) -> Path:
     """Write a fresh demo database to ``path``; refuses to overwrite an existing file."""
     target = Path(path)
     with atomic_path(target, overwrite=False) as tmp:
-        store = Store.open(tmp, lock=False)  # a new private file: no one else can open it yet
         try:
-            build_demo(store)
-        finally:
-            store.close()
+            store = Store.open(tmp, lock=False)  # a new private file: no one else can open it yet
+            try:
+                build_demo(store)
+            finally:
+                store.close()
+        except ItadeskError as err:  # the clerk named the target, not our temporary file
+            raise ItadeskError(err.message_th.replace(str(tmp), str(target)), str(err)) from err
     return target
