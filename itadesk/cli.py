@@ -55,7 +55,10 @@ def _fail(message: str) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    from .atomic import ignore_file_size_signal
     from .errors import ItadeskError  # light: plain Python
+
+    ignore_file_size_signal()  # a file size limit ends a write with a Thai message, not a dead process
 
     try:
         if args.command == "demo":
@@ -65,9 +68,11 @@ def main(argv: list[str] | None = None) -> int:
             print(f"เขียนฐานข้อมูลตัวอย่างแล้ว / demo database written: {path}")
             return 0
         if args.command == "check":
-            from .store.check import check_database
+            from .store.check import check_file
 
-            problems = check_database(args.file)
+            problems, notes = check_file(args.file)
+            for line in notes:
+                print(line)
             if problems:
                 for line in problems:
                     print(line, file=sys.stderr)
@@ -94,6 +99,8 @@ def main(argv: list[str] | None = None) -> int:
         return _fail(f"ผิดพลาด: {err.message_th}\nerror: {err}")
     except FileNotFoundError as err:
         return _fail(f"ไม่พบไฟล์ / file not found: {err.filename or err}")
+    except OSError as err:
+        return _fail(f"ผิดพลาด: อ่านหรือเขียนไฟล์ {err.filename or ''} ไม่ได้ ({err.strerror or err})\nerror: {err}")
 
     from .ui.app import run  # the only path that imports Qt
 

@@ -30,3 +30,24 @@ class DatabaseError(ItadeskError):
 
 class ExportError(ItadeskError):
     """A document could not be produced."""
+
+
+class ReadOnlyError(DatabaseError):
+    """A write to a database opened read-only (a read-only file or folder, or a file another itadesk edits)."""
+
+
+class FileInUseError(DatabaseError):
+    """Another itadesk has the file open for editing; ``holder`` says who (user, computer, since)."""
+
+    def __init__(self, message_th: str, message_en: str | None = None, holder=None):
+        super().__init__(message_th, message_en)
+        self.holder = holder
+
+
+class ConflictError(ItadeskError):
+    """What the clerk typed would overwrite a change made meanwhile elsewhere (another window, a script)."""
+
+
+class UnusualValueError(ValidationError):
+    """A value that is possible but most likely a slip (a date years away from its fiscal year):
+    the window asks before keeping it; everywhere else it is refused."""

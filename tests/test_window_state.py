@@ -37,7 +37,7 @@ from itadesk.ui import app as ui_app
 from itadesk.ui import dialogs
 from itadesk.ui.main_window import MainWindow, backup_name, recent_files, remember_database, settings
 from itadesk.ui.session import Session
-from itadesk.ui.widgets import BEDateEdit, confirm
+from itadesk.ui.widgets import confirm
 
 # ----------------------------------------------------------------- helpers
 
@@ -130,8 +130,10 @@ def contents(page) -> list:
     for x in page.findChildren(QLineEdit):
         if isinstance(x.parent(), (QAbstractSpinBox, QComboBox)):
             continue  # a spin box's or combo box's own editor: a value, not the file's data
-        if isinstance(x, BEDateEdit) and not x.allow_empty and x.day() == _dt.date.today():
-            continue  # the date of a new status report defaults to today: not the file's data
+        if x.accessibleName() == "เกณฑ์จุดแข็ง (ตั้งแต่)" and x.text() == "90":
+            continue  # a preference's default, in effect in every file: not the previous file's data
+        if x.accessibleName() == "วันที่รายงาน":
+            continue  # the date of the next status report: today, whatever the file
         if x.text().strip():
             out.append(("field", x.accessibleName() or x.objectName(), x.text()))
     for x in page.findChildren(QPlainTextEdit):

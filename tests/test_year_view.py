@@ -115,7 +115,7 @@ def test_view_loads_in_a_fixed_number_of_queries(demo_store):
         mid = demo_store.save_measure(Measure(None, 2569, f"กิจกรรมที่ {k}", steps=["ก", "ข"], units=["กองคลัง"])).id
         demo_store.add_status(StatusUpdate(None, mid, dt.date(2026, 3, 31), "in_progress", "6", 10))
     assert count(2569) == before
-    assert before <= 52  # about 45: the year, its framework and rules, the previous recorded year, its plan, one query per table
+    assert before <= 56  # about 54: the year, framework, rules, previous recorded year, plan, stored-value problems, one per table
 
 
 def test_pdf_gets_the_folders_normal_permissions(demo_store, tmp_path):
@@ -146,6 +146,9 @@ def test_interrupted_build_leaves_no_temporary_file(tmp_path):
             fh.write(b"%PDF-1.4 half")
         raise OSError(28, "No space left on device")
 
-    with pytest.raises(OSError):
+    from itadesk.errors import ItadeskError
+
+    with pytest.raises(ItadeskError) as info:  # a Thai message naming the file, never a bare OSError
         build_atomic(tmp_path / "x.pdf", broken)
+    assert "ดิสก์เต็ม" in info.value.message_th and str(tmp_path / "x.pdf") in info.value.message_th
     assert list(tmp_path.iterdir()) == []

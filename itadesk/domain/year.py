@@ -111,6 +111,9 @@ class YearView:
     result: YearResult | None = None
     evidence: dict[str, ItemEvidence] = field(default_factory=dict)  # item code → its links, published, steps
     plan: Plan | None = None  # the plan across years spanning this year's measures
+    # stored values the program cannot use as they are (store.problems.StoredProblem): shown to the
+    # clerk with how to fix them; every document still exports meanwhile
+    problems: list = field(default_factory=list)
 
     # ------------------------------------------------------------ look-ups
     @property

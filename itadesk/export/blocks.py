@@ -73,6 +73,20 @@ class DottedField(Flowable):
         self.height = height
         return availWidth, height
 
+    def split(self, availWidth, availHeight):
+        """A value too long for the page (thousands of characters without a space): the
+        field continues as plain paragraphs, label then value, which break across pages
+        (at clusters inside an unbroken word); the dotted leader is dropped only then."""
+        if availHeight < self.leading or self.height <= 10 * self.leading:
+            return []  # an ordinary field goes whole to the next page, leader and all
+        style = ParaStyle(size=self.value_size, leading=self.leading)
+        paras = [ThaiParagraph([Run(label, bold=True, size=self.label_size), Run("  " + value)], style)
+                 for label, value in self.pairs if label or value]
+        # reportlab wants the first part to fit where it stands: split the first paragraph here
+        _w, h = paras[0].wrap(availWidth, availHeight)
+        head = [paras[0]] if h <= availHeight else paras[0].split(availWidth, availHeight)
+        return head + paras[1:] if head else []
+
     def draw(self):
         canv = self.canv
         for x0, x1, lab, val, lw in self._paras:

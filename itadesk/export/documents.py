@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..atomic import sweep
 from ..domain.year import YearView
 from ..errors import ExportError, NotFoundError
 from ..pdf.layout import ThaiDocTemplate, build_atomic
@@ -61,11 +62,12 @@ def _pick_memo(snap: YearView, memo_id: int | None):
 
 
 def export_document(kind: str, *, db: Path, year: int, out: Path, memo_id: int | None = None) -> Path:
-    if not Path(db).exists():
-        raise NotFoundError(f"ไม่พบไฟล์ฐานข้อมูล {db}", f"database not found: {db}")
-    store = Store.open(db, create=False)
+    """Export from the file ``db``, read-only: an export never writes the database (an older
+    file is upgraded in memory; a missing, empty or foreign file is refused, naming ``db``)."""
+    store = Store.open(db, readonly=True)
     try:
         snap = store.view(year)
     finally:
         store.close()
+    sweep(Path(out).parent)  # what an export killed half-way left in that folder
     return render(kind, snap, Path(out), memo_id=memo_id)

@@ -74,6 +74,10 @@ def with_extra(shaped: ShapedStr, bonus: dict[int, float], size: float) -> Shape
     """
     data = list(shaped.__shapeData__)
     for gi, pts in bonus.items():
+        if not 0 <= gi < len(data):
+            # a gap counted on the piece before its trailing space was cut off; right-to-left text
+            # puts that space's glyph last in visual order, so its index is gone: no gap to widen
+            continue
         sd = data[gi]
         data[gi] = ShapeData(sd.cluster, sd.x_advance + pts * 1000 / size, sd.y_advance, sd.x_offset, sd.y_offset, sd.width)
     return ShapedStr(str(shaped), shapeData=data)

@@ -38,7 +38,9 @@ class BulkWrites:
                                   f"year {year} exists")
         label = f"{'แทนที่' if exists else 'นำเข้า'}ข้อมูลปี {year} จาก Excel"
         try:
-            with self._write(label) as db:
+            # a workbook's dates are the other file's data, copied as they are: a year imported
+            # as another year keeps its own dates (the near-the-year question is for typing)
+            with self.accepting_unusual(), self._write(label) as db:
                 if exists:
                     db.execute("DELETE FROM years WHERE year = ?", [year])
                 if office:

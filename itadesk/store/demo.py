@@ -11,6 +11,7 @@ from ..atomic import atomic_path
 from ..domain.models import Analysis, Evidence, Item, Limitation, Measure, Memo, Office, Signer, StatusUpdate
 from ..domain.thai_dates import fiscal_year_range
 from ..domain.thai_numbers import to_thai_digits
+from ..errors import ItadeskError
 from . import demo_content as c
 from .frameworks import default_framework
 from .store import Store
@@ -52,7 +53,6 @@ def build_demo(store: Store) -> None:
     store.save_office(Office(**c.OFFICE))
     store.save_units(c.UNITS)
     store.save_signers([Signer(None, n, p, r) for n, p, r in c.SIGNERS])
-    store.set_setting("current_year", "2568")
     for year in DEMO_YEARS:
         fw = _framework(year)
         store.add_year(year, framework=fw)
@@ -163,9 +163,12 @@ def write_demo(path: str | Path) -> Path:
     """Write a fresh demo database to ``path``; refuses to overwrite an existing file."""
     target = Path(path)
     with atomic_path(target, overwrite=False) as tmp:
-        store = Store.open(tmp)
         try:
-            build_demo(store)
-        finally:
-            store.close()
+            store = Store.open(tmp, lock=False)  # a new private file: no one else can open it yet
+            try:
+                build_demo(store)
+            finally:
+                store.close()
+        except ItadeskError as err:  # the clerk named the target, not our temporary file
+            raise ItadeskError(err.message_th.replace(str(tmp), str(target)), str(err)) from err
     return target

@@ -27,28 +27,35 @@ class FieldEdits:
 
     def edit_office(self, field: str, value) -> Change:
         label = labels.OFFICE_FIELDS.get(field, field)
+        # the record is read inside the write's transaction: nothing changes between reading and writing
         with self._write(f"แก้ไข{label}", merge_key=f"office:{field}"):
             self.save_office(_replace(self.office(), field, value))
         return change(Area.OFFICE)
 
     def edit_measure(self, measure_id: int, field: str, value) -> Change:
-        m = self.measure(measure_id)
-        label = labels.MEASURE_FIELDS.get(field, field)
-        with self._write(f"แก้ไข{label} “{m.title[:30]}”", merge_key=f"measure:{measure_id}:{field}"):
-            self.save_measure(_replace(m, field, value))
+        with self._tx():
+            m = self.measure(measure_id)
+            label = labels.MEASURE_FIELDS.get(field, field)
+            with self._write(f"แก้ไข{label} “{m.title[:30]}”", merge_key=f"measure:{measure_id}:{field}"):
+                self.save_measure(_replace(m, field, value))
         if field == "units":  # a unit a measure names appears in (or leaves) the office's list
             return change(Area.MEASURES, Area.STATUS, Area.OFFICE, id=measure_id)
         return change(Area.MEASURES, Area.STATUS, id=measure_id)
 
     def set_measure_dates(self, measure_id: int, start, end) -> Change:
         """Both ends of the period in one step (the whole fiscal year, or no dates at all)."""
-        m = self.measure(measure_id)
-        with self._write(f"แก้ไขระยะเวลา “{m.title[:30]}”"):
-            self.save_measure(dataclasses.replace(m, start=start, end=end))
+        with self._tx():
+            m = self.measure(measure_id)
+            with self._write(f"แก้ไขระยะเวลา “{m.title[:30]}”"):
+                self.save_measure(dataclasses.replace(m, start=start, end=end))
         return change(Area.MEASURES, Area.STATUS, id=measure_id)
 
     def edit_analysis(self, year: int, indicator: int | None, analysis_id: int | None, field: str, value) -> Change:
         """The analysis of ``indicator`` (made on its first edit) or the one ``analysis_id``."""
+        with self._tx():
+            return self._edit_analysis(year, indicator, analysis_id, field, value)
+
+    def _edit_analysis(self, year: int, indicator: int | None, analysis_id: int | None, field: str, value) -> Change:
         current = None
         for a in self.analyses(year):
             if (analysis_id is not None and a.id == analysis_id) or (analysis_id is None and a.indicator == indicator):
@@ -67,6 +74,10 @@ class FieldEdits:
         return change(Area.ANALYSIS, id=result.id)
 
     def edit_limitation(self, limitation_id: int, field: str, value) -> Change:
+        with self._tx():
+            return self._edit_limitation(limitation_id, field, value)
+
+    def _edit_limitation(self, limitation_id: int, field: str, value) -> Change:
         row = self.db.execute("SELECT year FROM limitations WHERE id=?", [limitation_id]).fetchone()
         lim = next((x for x in self.limitations(row[0]) if x.id == limitation_id), None) if row else None
         if lim is None:
@@ -86,10 +97,9 @@ class FieldEdits:
         return change(Area.ANALYSIS)
 
     def edit_memo(self, memo_id: int, field: str, value) -> Change:
-        memo = self.memo(memo_id)
         label = labels.MEMO_FIELDS.get(field, field)
         with self._write(f"แก้ไข{label}ในบันทึกข้อความ", merge_key=f"memo:{memo_id}:{field}"):
-            self.save_memo(_replace(memo, field, value))
+            self.save_memo(_replace(self.memo(memo_id), field, value))
         return change(Area.MEMOS, id=memo_id)
 
     def edit_text(self, year: int, key: str, body: str) -> Change:
@@ -105,12 +115,17 @@ class FieldEdits:
         return change(Area.OFFICE, id=sid)
 
     def edit_signer(self, signer_id: int, field: str, value) -> Change:
+        with self._tx():
+            return self._edit_signer(signer_id, field, value)
+
+    def _edit_signer(self, signer_id: int, field: str, value) -> Change:
         signer = next((s for s in self.signers() if s.id == signer_id), None)
         if signer is None:
             raise NotFoundError(f"ไม่พบผู้ลงนามรหัส {signer_id}", f"no signer {signer_id}")
         new: Signer = _replace(signer, field, value)
         from ..domain import validation as v
 
+        v.check_texts(new, labels.SIGNER_FIELDS)
         name = v.require_text(labels.SIGNER_FIELDS["name"], new.name)
         with self._write(f"แก้ไข{labels.SIGNER_FIELDS.get(field, field)}ผู้ลงนาม", merge_key=f"signer:{signer_id}:{field}") as db:
             db.table("signers").update(signer_id, {"name": name, "position": new.position.strip(), "role": str(new.role)})

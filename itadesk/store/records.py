@@ -8,7 +8,10 @@ small). Every write is one transaction and one undo step and returns one
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Iterator
+from contextlib import contextmanager
 
+from ..domain import labels
 from ..domain import validation as v
 from ..domain.models import Analysis, Limitation, Measure, Memo, StatusUpdate
 from ..domain.vocab import Area, Change, Round, Status, change
@@ -32,12 +35,40 @@ def _shift(day: _dt.date | None, years: int) -> _dt.date | None:
 class RecordWrites:
     """Needs ``self.db``, ``self._write``, ``self.require_year``, ``self.unit_id``, ``self._id``, ``self.framework``."""
 
+    _accept_unusual = False
+    _notes: list[str] | None = None
+
+    # ------------------------------------------------------------ checking
+    @contextmanager
+    def accepting_unusual(self) -> Iterator[None]:
+        """Writes in this block keep a date far from its fiscal year (the clerk said yes)."""
+        self._accept_unusual = True
+        try:
+            yield
+        finally:
+            self._accept_unusual = False
+
+    def take_notes(self) -> list[str]:
+        """Thai notes of the writes since the last call (a Buddhist year typed as a Christian one, converted)."""
+        notes, self._notes = self._notes or [], []
+        return notes
+
+    def _date(self, field: str, day, year: int) -> _dt.date | None:
+        """A date of a record of assessment year ``year``: in range (a BE year given as CE converted,
+        with a note), and near the year unless the clerk accepted it."""
+        day, note = v.check_date(field, day)
+        if note:
+            self._notes = (self._notes or []) + [note]
+        v.check_near(field, day, year, accept_unusual=self._accept_unusual)
+        return day
+
     # ------------------------------------------------------------------ texts
     def text(self, year: int, key: str) -> str:
         return rows.texts(self.db, year).get(key, "")
 
     def set_text(self, year: int, key: str, body: str) -> Change:
         self.require_year(year)
+        v.check_text("ข้อความ", body)
         with self._write("แก้ไขข้อความ") as db:
             upsert(db, "texts", {"year": year, "key": key, "body": body}, ("year", "key"))
         return change(Area.ANALYSIS)
@@ -48,6 +79,7 @@ class RecordWrites:
 
     def save_analysis(self, a: Analysis) -> Change:
         self.require_year(a.year)
+        v.check_texts(a, labels.ANALYSIS_FIELDS)
         row = {"year": a.year, "indicator": a.indicator, "topic": a.topic.strip(), "assessment": a.assessment,
                "analysis": a.analysis, "development": a.development, "sort": a.sort}
         with self._write("แก้ไขผลการวิเคราะห์") as db:
@@ -62,6 +94,7 @@ class RecordWrites:
 
     def save_limitation(self, lim: Limitation) -> Change:
         self.require_year(lim.year)
+        v.check_texts(lim, labels.LIMITATION_FIELDS)
         text = v.require_text("ข้อจำกัด", lim.limitation)
         row = {"year": lim.year, "limitation": text, "impact": lim.impact, "development": lim.development, "sort": lim.sort}
         with self._write("แก้ไขข้อจำกัด") as db:
@@ -74,6 +107,8 @@ class RecordWrites:
     def replace_limitations(self, year: int, limits: list[Limitation]) -> Change:
         """Replace the year's limitations table in one step (rows without text are dropped)."""
         self.require_year(year)
+        for lim in limits:
+            v.check_texts(lim, labels.LIMITATION_FIELDS)
         with self._write("แก้ไขตารางข้อจำกัด") as db:
             db.execute("DELETE FROM limitations WHERE year=?", [year])
             for n, lim in enumerate(r for r in limits if r.limitation.strip()):
@@ -89,37 +124,58 @@ class RecordWrites:
         return rows.measure(self.db, measure_id)
 
     def save_measure(self, m: Measure) -> Change:
-        """Insert (id None) or replace a measure with its steps, units, links and evidence."""
+        """Insert (id None) or update a measure with its steps, units, links and evidence.
+
+        An update rewrites only what differs from the stored measure (read inside the
+        write's transaction): its undo step sets back only that, and a list that did not
+        change keeps its rows."""
         self.require_year(m.year)
-        title = v.require_text("ชื่อมาตรการ/โครงการ/กิจกรรม", m.title)
-        v.check_choice("ประเภท", m.kind, v.MEASURE_KINDS)
-        if m.start and m.end and m.end < m.start:
+        v.check_texts(m, labels.MEASURE_FIELDS)
+        title = v.require_text(labels.MEASURE_FIELDS["title"], m.title)
+        v.check_choice(labels.MEASURE_FIELDS["kind"], m.kind, v.MEASURE_KINDS)
+        budget = v.check_budget(labels.MEASURE_FIELDS["budget"], m.budget)
+        start = self._date(labels.MEASURE_FIELDS["start"], m.start, m.year)
+        end = self._date(labels.MEASURE_FIELDS["end"], m.end, m.year)
+        if start and end and end < start:
             raise ValidationError("ระยะเวลา", "วันสิ้นสุดต้องไม่ก่อนวันเริ่มต้น", "end before start")
-        if m.budget is not None and m.budget < 0:
-            raise ValidationError("งบประมาณ", "ต้องไม่ติดลบ", "negative budget")
-        row = {"year": m.year, "title": title, "kind": m.kind, "issue": m.issue, "start": _iso(m.start), "end": _iso(m.end),
-               "period_text": m.period_text.strip(), "monitoring": m.monitoring, "target": m.target, "budget": m.budget}
+        m.start, m.end, m.budget = start, end, budget
+        row = {"year": m.year, "title": title, "kind": m.kind, "issue": m.issue, "start": _iso(start), "end": _iso(end),
+               "period_text": m.period_text.strip(), "monitoring": m.monitoring, "target": m.target, "budget": budget}
         with self._write(f"บันทึกมาตรการ “{title[:30]}”") as db:
             if m.id is None:
                 row["sort"] = db.execute("SELECT coalesce(max(sort), -1) + 1 FROM measures WHERE year=?", [m.year]).fetchone()[0]
                 m.id = db.table("measures").insert(row).last_pk
+                stored = Measure(m.id, m.year, title)
             else:
+                stored = rows.measure(db, m.id)
                 row["sort"] = m.sort
                 db.table("measures").update(m.id, row)
-                for t in ("measure_steps", "measure_units", "measure_indicators", "measure_items", "evidence"):
-                    db.execute(f"DELETE FROM {t} WHERE measure_id=?", [m.id])
             steps = [s.strip() for s in m.steps if s.strip()]
-            db.table("measure_steps").insert_all([{"measure_id": m.id, "sort": n, "text": s} for n, s in enumerate(steps)])
-            for n, name in enumerate(dict.fromkeys(u.strip() for u in m.units if u.strip())):
-                db.table("measure_units").insert({"measure_id": m.id, "unit_id": self.unit_id(name), "sort": n})
-            self._drop_unused_units()
-            for no in dict.fromkeys(m.indicators):
-                db.table("measure_indicators").insert({"measure_id": m.id, "indicator_id": self._id("indicators", m.year, "no", no)})
-            # "o14" and "O14" name one item: link it once
-            for item_id in dict.fromkeys(self._id("items", m.year, "code", code) for code in m.items):
-                db.table("measure_items").insert({"measure_id": m.id, "item_id": item_id})
+            if steps != stored.steps:
+                db.execute("DELETE FROM measure_steps WHERE measure_id=?", [m.id])
+                db.table("measure_steps").insert_all([{"measure_id": m.id, "sort": n, "text": s} for n, s in enumerate(steps)])
+            units = list(dict.fromkeys(u.strip() for u in m.units if u.strip()))
+            if units != stored.units:
+                db.execute("DELETE FROM measure_units WHERE measure_id=?", [m.id])
+                for n, name in enumerate(units):
+                    db.table("measure_units").insert({"measure_id": m.id, "unit_id": self.unit_id(name), "sort": n})
+                self._drop_unused_units()
+            indicators = list(dict.fromkeys(m.indicators))
+            if sorted(indicators) != sorted(stored.indicators):
+                db.execute("DELETE FROM measure_indicators WHERE measure_id=?", [m.id])
+                for no in indicators:
+                    db.table("measure_indicators").insert({"measure_id": m.id, "indicator_id": self._id("indicators", m.year, "no", no)})
+            items = list(dict.fromkeys(m.items))
+            if sorted(items) != sorted(stored.items):
+                db.execute("DELETE FROM measure_items WHERE measure_id=?", [m.id])
+                # "o14" and "O14" name one item: link it once
+                for item_id in dict.fromkeys(self._id("items", m.year, "code", code) for code in items):
+                    db.table("measure_items").insert({"measure_id": m.id, "item_id": item_id})
             kept = [e for e in m.evidence if e.title.strip() or e.link.strip()]
-            db.table("evidence").insert_all([{"measure_id": m.id, "title": e.title, "link": e.link, "sort": n} for n, e in enumerate(kept)])
+            if kept != stored.evidence:
+                db.execute("DELETE FROM evidence WHERE measure_id=?", [m.id])
+                db.table("evidence").insert_all([{"measure_id": m.id, "title": e.title, "link": e.link, "sort": n}
+                                                 for n, e in enumerate(kept)])
         return change(Area.MEASURES, Area.STATUS, id=m.id)
 
     def delete_measure(self, measure_id: int) -> Change:
@@ -174,13 +230,17 @@ class RecordWrites:
         v.check_choice("สถานะ", u.status, v.STATUS_TH)
         v.check_choice("รอบการรายงาน", u.round, v.ROUNDS_TH)
         progress = v.parse_progress("ความก้าวหน้า (ร้อยละ)", u.progress)
+        note = v.check_text("หมายเหตุ", u.note)
         if u.status == Status.DONE:
             progress = 100
-        self.measure(u.measure_id)
+        measure = self.measure(u.measure_id)
+        if u.date is None:
+            raise ValidationError("วันที่รายงาน", "ต้องระบุวันที่", "a date is required")
+        u.date = self._date("วันที่รายงาน", u.date, measure.year)
         with self._write("บันทึกสถานะการดำเนินงาน") as db:
             u.id = db.table("status_updates").insert({
                 "measure_id": u.measure_id, "date": u.date.isoformat(), "round": str(u.round),
-                "status": str(u.status), "progress": progress, "note": u.note.strip()}).last_pk
+                "status": str(u.status), "progress": progress, "note": note.strip()}).last_pk
         return change(Area.STATUS, id=u.id)
 
     def delete_status(self, update_id: int) -> Change:
@@ -199,19 +259,24 @@ class RecordWrites:
         self.require_year(m.year)
         v.check_choice("รูปแบบตารางสถานะ", m.table_style, ("three", "one"))
         v.check_choice("รอบการรายงาน", m.status_round, tuple(Round))
+        v.check_texts(m, labels.MEMO_FIELDS)
+        m.date = self._date(labels.MEMO_FIELDS["date"], m.date, m.year)
         row = {"year": m.year, "agency": m.agency.strip(), "number": m.number.strip(), "date": _iso(m.date),
                "subject": m.subject.strip(), "salutation": m.salutation.strip(), "closing": m.closing.strip(),
                "signer_name": m.signer_name.strip(), "signer_position": m.signer_position.strip(),
                "table_style": m.table_style, "include_table": int(m.include_table), "status_round": str(m.status_round),
                "comment_block": int(m.comment_block)}
         with self._write("บันทึกบันทึกข้อความ") as db:
+            paragraphs = [p for p in m.paragraphs if p.strip()]
             if m.id is None:
                 m.id = db.table("memos").insert(row).last_pk
+                stored: list[str] = []
             else:
+                stored = rows.memo(db, m.id).paragraphs
                 db.table("memos").update(m.id, row)
+            if paragraphs != stored:  # unchanged paragraphs keep their rows (and stay out of the undo step)
                 db.execute("DELETE FROM memo_paragraphs WHERE memo_id=?", [m.id])
-            db.table("memo_paragraphs").insert_all(
-                [{"memo_id": m.id, "sort": n, "text": p} for n, p in enumerate(m.paragraphs) if p.strip()])
+                db.table("memo_paragraphs").insert_all([{"memo_id": m.id, "sort": n, "text": p} for n, p in enumerate(paragraphs)])
         return change(Area.MEMOS, id=m.id)
 
     def delete_memo(self, memo_id: int) -> Change:

@@ -28,7 +28,7 @@ from ..domain.models import (
     Unit,
 )
 from ..domain.results import build_result
-from ..domain.thai_dates import parse_iso
+from ..domain.validation import stored_date, usable_date
 from ..errors import NotFoundError
 from .sqlite import Database
 
@@ -114,7 +114,7 @@ def measures(db: Database, *, year: int | None = None, measure_id: int | None = 
     q = db.execute
     out: dict[int, Measure] = {}
     for r in q(f"SELECT {_MEASURE_COLS} FROM measures m WHERE {where} ORDER BY sort, id", [arg]):
-        out[r[0]] = Measure(r[0], r[1], r[2], r[3], r[4], start=parse_iso(r[5]), end=parse_iso(r[6]), period_text=r[7],
+        out[r[0]] = Measure(r[0], r[1], r[2], r[3], r[4], start=_date(r[5]), end=_date(r[6]), period_text=r[7],
                             monitoring=r[8], target=r[9], budget=r[10], sort=r[11])
     if not out:
         return []
@@ -142,8 +142,19 @@ def measure(db: Database, measure_id: int) -> Measure:
     return found[0]
 
 
+def _date(text) -> _dt.date | None:
+    """A stored date read without failing (problems are listed by ``store.problems``)."""
+    return stored_date("", text)[0]
+
+
 def _update(r) -> StatusUpdate:
-    return StatusUpdate(r[0], r[1], _dt.date.fromisoformat(r[2]), r[3], r[4], r[5], r[6])
+    return StatusUpdate(r[0], r[1], _date(r[2]), r[3], r[4], r[5], r[6])
+
+
+def _in_order(updates: list[StatusUpdate]) -> list[StatusUpdate]:
+    """Oldest first, by date then entry order. A date the file holds wrongly (unreadable, out of
+    range) counts as older than every other: it never hides the later, correct updates."""
+    return sorted(updates, key=lambda u: (usable_date(u.date), u.date if usable_date(u.date) else _dt.date.min, u.id))
 
 
 _UPDATE_COLS = "id, measure_id, date, status, round, progress, note"
@@ -155,12 +166,14 @@ def status_history(db: Database, year: int) -> dict[int, list[StatusUpdate]]:
     for r in db.execute(f"SELECT {_UPDATE_COLS} FROM status_updates WHERE measure_id IN "
                         "(SELECT id FROM measures WHERE year = ?) ORDER BY measure_id, date, id", [year]):
         out[r[1]].append(_update(r))
+    for mid in out:
+        out[mid] = _in_order(out[mid])
     return out
 
 
 def status_updates(db: Database, measure_id: int) -> list[StatusUpdate]:
-    return [_update(r) for r in db.execute(
-        f"SELECT {_UPDATE_COLS} FROM status_updates WHERE measure_id=? ORDER BY date, id", [measure_id])]
+    return _in_order([_update(r) for r in db.execute(
+        f"SELECT {_UPDATE_COLS} FROM status_updates WHERE measure_id=? ORDER BY date, id", [measure_id])])
 
 
 _MEMO_COLS = ("id, year, agency, number, date, subject, salutation, closing, signer_name, signer_position, "
@@ -168,7 +181,7 @@ _MEMO_COLS = ("id, year, agency, number, date, subject, salutation, closing, sig
 
 
 def _memo(r, paragraphs: list[str]) -> Memo:
-    return Memo(r[0], r[1], r[2], r[3], parse_iso(r[4]), r[5], r[6], paragraphs, r[7], r[8], r[9], r[10],
+    return Memo(r[0], r[1], r[2], r[3], _date(r[4]), r[5], r[6], paragraphs, r[7], r[8], r[9], r[10],
                 bool(r[11]), r[12], bool(r[13]))
 
 

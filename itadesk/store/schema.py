@@ -247,6 +247,20 @@ def m011_evidence(db: Database) -> None:
     """)
 
 
+@migrations()
+def m013_undo_owner(db: Database) -> None:
+    """Undo acts on the steps of the session that made them (two windows, a window and a
+    script): a step names its owner, NULL once that session closed (the next editor
+    inherits it). A log row names the row and the columns it restores, so an undo can
+    see that another session changed the same data since and refuse to set it back."""
+    _run(db, """
+    ALTER TABLE _undosteps ADD COLUMN owner TEXT;
+    ALTER TABLE _undolog ADD COLUMN tbl TEXT;
+    ALTER TABLE _undolog ADD COLUMN rid INTEGER;
+    ALTER TABLE _undolog ADD COLUMN cols TEXT;
+    CREATE INDEX idx_undosteps_owner ON _undosteps (owner, kind, id)
+    """)
+
 SCHEMA_VERSION = len(migrations._migrations)
 
 

@@ -9,18 +9,19 @@ saved) so that a window refreshes only what shows them.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
+import uuid
 from pathlib import Path
 
-from ..atomic import atomic_path
+from ..atomic import atomic_path, write_error
+from ..domain import labels
 from ..domain import validation as v
 from ..domain.models import Framework, Item, Office, Scores, Signer, Unit
 from ..domain.results import with_defaults
 from ..domain.vocab import ALL_AREAS, Area, Change, change
 from ..domain.year import YearView
-from ..errors import DatabaseError, NotFoundError, ValidationError
-from . import rows, schema, settings, undo
+from ..errors import DatabaseError, ItadeskError, NotFoundError, ValidationError
+from . import connect, opening, rows, schema, settings, undo
+from . import lock as lock_mod
 from .bulk import BulkWrites
 from .edits import FieldEdits
 from .evidence import EvidenceWrites
@@ -29,12 +30,13 @@ from .plans import PlanWrites
 from .records import RecordWrites, upsert
 from .results import ResultWrites
 from .sqlite import Database
+from .transactions import Transactions
 from .year_view import load_year
 
 AREAS = tuple(Area)  # every area, for a refresh of everything (undo, another file)
 
 
-class Store(RecordWrites, FieldEdits, BulkWrites, ResultWrites, PlanWrites, EvidenceWrites):
+class Store(Transactions, RecordWrites, FieldEdits, BulkWrites, ResultWrites, PlanWrites, EvidenceWrites):
     """An open itadesk database. Use :meth:`open`; close with :meth:`close`."""
 
     def __init__(self, db: Database, path: Path | None):
@@ -43,43 +45,81 @@ class Store(RecordWrites, FieldEdits, BulkWrites, ResultWrites, PlanWrites, Evid
         self._depth = 0  # nested writes join the outer undo step
 
     # ---------------------------------------------------------------- opening
+    readonly = False  # opened for reading: every write raises ReadOnlyError
+    readonly_reason = ""  # Thai: why (a read-only file, another window editing it)
+    notes: tuple[str, ...] = ()  # Thai sentences for the clerk (a backup made before an upgrade)
+
     @classmethod
-    def open(cls, path: str | Path | None = None, *, create: bool = True) -> Store:
-        """Open (and migrate) ``path``; ``None`` opens a fresh in-memory database."""
+    def open(cls, path: str | Path | None = None, *, create: bool = True, readonly: bool = False,
+             lock: bool = True) -> Store:
+        """Open ``path``; ``None`` opens a fresh in-memory database.
+
+        For editing (the default) the file gets this process's edit lock
+        (:class:`~itadesk.errors.FileInUseError` when another itadesk edits it; ``lock=False``
+        for a script that shares the file deliberately) and is migrated, after a copy of it
+        is made beside it. ``readonly`` opens with SQLite ``mode=ro`` and writes nothing,
+        ever; a file that needs an upgrade is upgraded in a copy in memory.
+        ``create=False`` refuses a missing or empty file instead of making a database."""
         if path is None:
-            db = Database(memory=True, execute_plugins=False)
-            file = None
-        else:
-            file = Path(path)
-            if not file.exists() and not create:
-                raise DatabaseError(f"ไม่พบไฟล์ฐานข้อมูล {file}", f"database file not found: {file}")
-            try:
-                db = Database(file, execute_plugins=False)
-                db.execute("PRAGMA schema_version").fetchone()
-            except sqlite3.DatabaseError as err:
-                raise DatabaseError(f"ไฟล์ {file} ไม่ใช่ฐานข้อมูล itadesk หรือเสียหาย", str(err)) from err
-        db.execute("PRAGMA foreign_keys = ON")
-        # a clerk copies the one file to a USB stick: keep the classic journal, not WAL
-        db.execute("PRAGMA synchronous = FULL")
-        store = cls(db, file)
-        store._upgrade()
+            store = cls(Database(memory=True, execute_plugins=False), None)
+            store.owner = lock_mod.SESSION
+            store.db.execute("PRAGMA foreign_keys = ON")
+            store._upgrade()
+            return store
+        file = Path(path)
+        opened = opening.open_for_reading(file) if readonly else opening.open_for_editing(file, create=create, take_lock=lock)
+        store = cls(Database(opened.conn, execute_plugins=False), file)
+        store._lock = opened.lock
+        store.readonly = opened.readonly
+        # a script sharing the file without the lock is an undo owner of its own
+        store.owner = lock_mod.SESSION if opened.lock is not None or readonly else uuid.uuid4().hex
+        try:
+            if not readonly:
+                store.db.execute("PRAGMA foreign_keys = ON")
+                # a clerk copies the one file to a USB stick: keep the classic journal, not WAL
+                store.db.execute("PRAGMA synchronous = FULL")
+            store._upgrade(in_memory_copy=opened.in_memory_copy)
+            if opened.lock is not None:
+                taken = opened.lock.taken_over
+                with store._tx():
+                    undo.adopt(store.db, store.owner, [taken.session] if taken else [])
+        except BaseException:
+            store.close()
+            raise
         return store
 
-    def _upgrade(self) -> None:
+    def _upgrade(self, *, in_memory_copy: bool = False) -> None:
         try:
             applied = schema.applied_count(self.db)
+            tables = self.db.table_names()
         except sqlite3.DatabaseError as err:
-            raise DatabaseError("ไฟล์ฐานข้อมูลเสียหาย", str(err)) from err
+            raise connect.translate(err, self.path) from err
         if applied > schema.SCHEMA_VERSION:
             raise DatabaseError(
                 "ไฟล์นี้สร้างด้วย itadesk รุ่นที่ใหม่กว่า กรุณาปรับรุ่นโปรแกรม",
                 f"schema {applied} is newer than this itadesk ({schema.SCHEMA_VERSION})",
             )
-        if applied == 0 and self.db.table_names() and "office" not in self.db.table_names():
-            raise DatabaseError("ไฟล์นี้ไม่ใช่ฐานข้อมูล itadesk", "not an itadesk database")
-        self._migrate(pending=applied < schema.SCHEMA_VERSION)
+        if applied == 0 and tables and "office" not in tables:
+            raise DatabaseError(f"ไฟล์ {self.path or ''} ไม่ใช่ฐานข้อมูล itadesk".replace("  ", " "), "not an itadesk database")
+        pending = applied < schema.SCHEMA_VERSION
+        if self.readonly:
+            if applied == 0:
+                raise DatabaseError(f"ไฟล์ {self.path} ยังไม่มีข้อมูล itadesk (ฐานข้อมูลว่าง)", "empty database")
+            if pending or not undo.triggers_current(self.db):
+                # reading never writes: an older file is upgraded in a copy in memory
+                if not in_memory_copy:
+                    memory = sqlite3.connect(":memory:", check_same_thread=False)
+                    self.db.conn.backup(memory)
+                    self.db.conn.close()
+                    self.db = Database(memory, execute_plugins=False)
+                self._migrate(pending=pending)
+            return
+        if pending and applied > 0 and self.path is not None:
+            backup = opening.migration_backup(self.db.conn, self.path, applied)
+            self.notes = (f"ปรับโครงสร้างไฟล์ให้ตรงกับโปรแกรมรุ่นนี้แล้ว ไฟล์เดิมสำรองไว้ที่ {backup}",)
+        self._migrate(pending=pending)
         if self.db.table("office").count == 0:
-            with self.db.atomic():
+            with self._tx():
                 undo.set_active(self.db, False)
                 self.db.table("office").insert({"id": 1})
                 undo.set_active(self.db, True)
@@ -90,10 +130,13 @@ class Store(RecordWrites, FieldEdits, BulkWrites, ResultWrites, PlanWrites, Evid
         written for the columns of before."""
         if not pending and undo.triggers_current(self.db):
             return
-        with self.db.atomic():
+        with self._tx():
             undo.set_active(self.db, False)
-        schema.migrate(self.db)
-        with self.db.atomic():
+        try:
+            schema.migrate(self.db)
+        except sqlite3.Error as err:
+            raise connect.translate(err, self.path) from err
+        with self._tx():
             undo.install_triggers(self.db)
             if pending:
                 undo.forget(self.db)
@@ -102,55 +145,38 @@ class Store(RecordWrites, FieldEdits, BulkWrites, ResultWrites, PlanWrites, Evid
             undo.set_active(self.db, True)
 
     def close(self) -> None:
-        self.db.close()
+        if self.closed:
+            return
         self.closed = True
+        try:
+            if not self.readonly and (self._lock is None or self._lock.count == 1):
+                with self._tx():  # the next editor of the file inherits this session's undo steps
+                    undo.release(self.db, self.owner)
+        except (ItadeskError, sqlite3.Error):
+            pass  # a full disk or a file made read-only meanwhile: the steps stay with this session
+        finally:
+            self.db.close()
+            if self._lock is not None:
+                lock_mod.release(self._lock)
+                self._lock = None
 
     closed = False
-
-    # ---------------------------------------------------------------- writing
-    @contextmanager
-    def _write(self, label: str, *, merge_key: str | None = None) -> Iterator[Database]:
-        """One transaction and one undo step named ``label`` (Thai, shown in the Edit menu).
-
-        Nested writes join the outer step; ``merge_key`` joins the previous step of the same key."""
-        with self.db.atomic():
-            self._depth += 1
-            try:
-                before = undo.mark(self.db)
-                yield self.db
-                if self._depth == 1:
-                    undo.record(self.db, label, before, merge_key=merge_key)
-            finally:
-                self._depth -= 1
-
-    def undo(self) -> str | None:
-        with self.db.atomic():
-            return undo.replay(self.db, "undo")
-
-    def redo(self) -> str | None:
-        with self.db.atomic():
-            return undo.replay(self.db, "redo")
-
-    def clear_history(self) -> None:
-        """Forget every undo/redo step (after building a demo, say)."""
-        with self.db.atomic():
-            self.db.execute("DELETE FROM _undolog")
-            self.db.execute("DELETE FROM _undosteps")
-
-    def undo_label(self) -> str | None:
-        return undo.label(self.db, "undo")
-
-    def redo_label(self) -> str | None:
-        return undo.label(self.db, "redo")
+    _lock = None
+    owner = lock_mod.SESSION
 
     def backup(self, target: str | Path, *, overwrite: bool = False) -> Path:
         """A consistent copy of the whole database (SQLite online backup), written atomically."""
-        with atomic_path(target, overwrite=overwrite) as tmp:
-            dest = sqlite3.connect(tmp)
-            try:
-                self.db.conn.backup(dest)
-            finally:
-                dest.close()
+        try:
+            with atomic_path(target, overwrite=overwrite) as tmp:
+                dest = sqlite3.connect(tmp)
+                try:
+                    self.db.conn.backup(dest)
+                finally:
+                    dest.close()
+        except sqlite3.Error as err:
+            raise connect.translate(err, Path(target)) from err
+        except OSError as err:
+            raise write_error(Path(target), err) from err
         return Path(target)
 
     def view(self, year: int) -> YearView:
@@ -162,8 +188,9 @@ class Store(RecordWrites, FieldEdits, BulkWrites, ResultWrites, PlanWrites, Evid
         return settings.read(self.db, key)
 
     def set_setting(self, key: str, value: str) -> Change:
-        with self._write("เปลี่ยนการตั้งค่า") as db:
-            upsert(db, "settings", {"key": key, "value": str(value)}, "key")
+        text = v.check_setting(key, value)
+        with self._write(f"เปลี่ยน{v.SETTING_LABELS[key]}", merge_key=f"setting:{key}") as db:
+            upsert(db, "settings", {"key": key, "value": text}, "key")
         return change(Area.SETTINGS)
 
     def ui_state(self, key: str) -> str:
@@ -171,7 +198,16 @@ class Store(RecordWrites, FieldEdits, BulkWrites, ResultWrites, PlanWrites, Evid
         return settings.ui_state(self.db, key)
 
     def set_ui_state(self, key: str, value: str) -> None:
-        settings.set_ui_state(self.db, key, value)
+        if self.readonly:
+            return  # the year shown is not worth a write to a file opened for reading
+        with self._tx():
+            settings.set_ui_state(self.db, key, value)
+
+    def setting_problems(self) -> list:
+        """Stored preferences the program cannot use (shown beside their fields, with how to fix them)."""
+        from .problems import settings_problems
+
+        return settings_problems(self.db)
 
     @property
     def thai_digits(self) -> bool:
@@ -187,6 +223,7 @@ class Store(RecordWrites, FieldEdits, BulkWrites, ResultWrites, PlanWrites, Evid
 
     def save_office(self, office: Office) -> Change:
         v.check_choice("ประเภทหน่วยงาน", office.kind, v.OFFICE_KINDS)
+        v.check_texts(office, labels.OFFICE_FIELDS)
         with self._write("แก้ไขข้อมูลหน่วยงาน") as db:
             db.table("office").update(1, {
                 "name": office.name.strip(), "kind": office.kind, "amphoe": office.amphoe.strip(),
@@ -220,7 +257,7 @@ class Store(RecordWrites, FieldEdits, BulkWrites, ResultWrites, PlanWrites, Evid
         """Replace the list of units, keeping ids (and so measure links) of kept names."""
         clean = []
         for n in names:
-            n = n.strip()
+            n = v.check_text("ส่วนราชการ/กอง", n).strip()
             if n and n not in clean:
                 clean.append(n)
         with self._write("แก้ไขรายชื่อส่วนราชการ") as db:
@@ -238,6 +275,7 @@ class Store(RecordWrites, FieldEdits, BulkWrites, ResultWrites, PlanWrites, Evid
         with self._write("แก้ไขผู้ลงนาม") as db:
             db.execute("DELETE FROM signers")
             for sort, s in enumerate(signers):
+                v.check_texts(s, labels.SIGNER_FIELDS, prefix=f"ผู้ลงนามลำดับที่ {sort + 1} ")
                 name = v.require_text(f"ชื่อผู้ลงนามลำดับที่ {sort + 1}", s.name)
                 db.table("signers").insert({"name": name, "position": s.position.strip(), "role": s.role, "sort": sort})
         return change(Area.OFFICE)
@@ -295,7 +333,8 @@ class Store(RecordWrites, FieldEdits, BulkWrites, ResultWrites, PlanWrites, Evid
     def save_item(self, year: int, item: Item, *, old_code: str | None = None) -> Change:
         """Add or edit one question item of ``year`` (codes are unique per year)."""
         self.require_year(year)
-        code = v.require_text("รหัสข้อคำถาม", item.code)
+        code = v.require_text("รหัสข้อคำถาม", v.check_text("รหัสข้อคำถาม", item.code))
+        v.check_text("ข้อคำถาม", item.title_th)
         if item.tool not in {t.code for t in self.framework(year).tools}:
             raise ValidationError("เครื่องมือ", f"ไม่มีเครื่องมือ {item.tool} ในปี {year}")
         with self._write(f"แก้ไขข้อคำถาม {code}") as db:
@@ -319,7 +358,7 @@ class Store(RecordWrites, FieldEdits, BulkWrites, ResultWrites, PlanWrites, Evid
         return change(Area.FRAMEWORK, Area.SCORES, Area.MEASURES)
 
     def rename_indicator(self, year: int, no: int, name_th: str) -> Change:
-        name = v.require_text(f"ชื่อตัวชี้วัดที่ {no}", name_th)
+        name = v.require_text(f"ชื่อตัวชี้วัดที่ {no}", v.check_text(f"ชื่อตัวชี้วัดที่ {no}", name_th))
         with self._write(f"แก้ไขชื่อตัวชี้วัดที่ {no}") as db:
             db.execute("UPDATE indicators SET name_th=? WHERE year=? AND no=?", [name, year, no])
         return change(Area.FRAMEWORK, Area.SCORES, Area.ANALYSIS)

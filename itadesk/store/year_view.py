@@ -11,6 +11,7 @@ from ..domain.year import MeasureState, PreviousYear, YearView
 from ..errors import NotFoundError
 from . import plan_rows, rows
 from .evidence import read_item_evidence
+from .problems import year_problems
 from .results import read_statement
 from .settings import read_settings
 from .sqlite import Database
@@ -54,4 +55,5 @@ def load_year(db: Database, year: int) -> YearView:
         result=result,
         evidence=read_item_evidence(db, year),
         plan=plan_rows.plan_for_year(db, year),
+        problems=year_problems(db, year),
     )

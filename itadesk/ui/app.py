@@ -97,32 +97,36 @@ def check_linux_desktop(environ: Mapping[str, str] | None = None, platform: str 
 
 
 # ---------------------------------------------------------------- the database
-def open_store(db: str | None, notices: list[str] | None = None):
+def open_store(db: str | None, notices: list[str] | None = None, ask: Callable[[str, str], bool] | None = None):
     """The database to start on: ``--db``; else the one used last; else the default file.
 
     The demo is written only on the very first start: no database remembered and no
     default file yet. A remembered file that is gone (a USB stick taken out) falls back
-    to the default file, and ``notices`` gets a Thai sentence saying so.
+    to the default file, and ``notices`` gets a Thai sentence saying so. ``--db`` with a
+    file that does not exist asks (``ask``) before making a new, empty one there.
+    A file another itadesk edits, or that cannot be written, opens read-only.
     """
-    from ..store.store import Store
     from .main_window import last_database, remember_database
+    from .opening import open_for_window, open_given
 
-    last = None if db else last_database()
     if db:
-        path = Path(db)
-    elif last and Path(last).exists():
+        store = open_given(db, ask)
+        remember_database(Path(db))
+        return store
+    last = last_database()
+    if last and Path(last).exists():
         path = Path(last)
     else:
         path = paths.default_db_path()
         if last and notices is not None:
             notices.append(f"ไม่พบไฟล์ที่ใช้ครั้งล่าสุด {last} จึงเปิด {path.name} แทน")
     if path.exists() or last:
-        store = Store.open(path, create=True)  # after the first start a missing default file starts empty
+        store = open_for_window(path, create=True)  # after the first start a missing default file starts empty
     else:
         from ..store.demo import write_demo
 
-        write_demo(path)  # first start (or a new --db FILE): the clerk sees a filled example to learn from
-        store = Store.open(path)
+        write_demo(path)  # first start: the clerk sees a filled example to learn from
+        store = open_for_window(path)
     remember_database(path)
     return store
 
@@ -161,7 +165,7 @@ def run(db: str | None = None, screenshots: str | None = None, quit_when_ready: 
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from .dialogs import ThaiQtTranslator, warn
+    from .dialogs import ThaiQtTranslator, ask_yes_no, warn
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("itadesk")
@@ -171,9 +175,12 @@ def run(db: str | None = None, screenshots: str | None = None, quit_when_ready: 
         app.installTranslator(_translator)
     _install_fonts(app)
     sys.excepthook = _excepthook
+    from ..atomic import ignore_file_size_signal, sweep
+
+    ignore_file_size_signal()  # a full disk or a size limit ends a write with a Thai message
     notices: list[str] = []
     try:
-        store = open_store(db, notices)
+        store = open_store(db, notices, ask=lambda title, text: ask_yes_no(None, title, text, default_yes=False))
     except ItadeskError as err:
         print(err.message_th, file=sys.stderr)
         warn(None, "เปิดฐานข้อมูลไม่ได้", err.message_th, critical=True)
@@ -181,6 +188,10 @@ def run(db: str | None = None, screenshots: str | None = None, quit_when_ready: 
     from .main_window import MainWindow
     from .session import Session
 
+    if store.path is not None:
+        sweep(store.path.parent)  # temporaries of a backup or an export interrupted last time
+    sweep(paths.data_home())
+    notices += list(store.notes)
     window = MainWindow(Session(store))
     window.show()
     if notices:

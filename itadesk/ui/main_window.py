@@ -15,14 +15,18 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QTabWidget,
     QToolBar,
+    QVBoxLayout,
+    QWidget,
 )
 
 from .. import paths
 from ..domain.thai_dates import be_year
 from ..domain.thai_numbers import to_thai_digits
 from ..errors import ItadeskError
-from ..store.store import Store
 from . import dialogs, excel
+from .banners import FileBanners
+from .file_access import FileAccess
+from .opening import open_for_window
 from .session import Session
 from .tabs.analysis import AnalysisTab
 from .tabs.documents import DocumentsTab
@@ -113,7 +117,7 @@ def backup_name(source: Path | None, today: _dt.date | None = None) -> str:
     return f"{source.stem if source else 'itadesk'}-สำรอง-{stamp}.sqlite"
 
 
-class MainWindow(QMainWindow):
+class MainWindow(FileAccess, QMainWindow):
     def __init__(self, session: Session):
         super().__init__()
         self.session = session
@@ -127,7 +131,16 @@ class MainWindow(QMainWindow):
         self.pages += [RulesTab(session), PlansTab(session)]  # the year's rules and published result; plans across years
         for page in self.pages:
             self.tabs.addTab(page, page.TITLE)
-        self.setCentralWidget(self.tabs)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.banners = FileBanners(self)  # read-only file; stored values the program cannot use
+        column.addWidget(self.banners)
+        column.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+        self.auto_answer = False  # what questions answer while errors are quiet (tests)
+        session.ask = self.ask_user
+        session.notice.connect(lambda text: self.statusBar().showMessage(text, 15000))
         # forms save themselves when the clerk leaves them, and every 30 s (a dead battery loses nothing)
         self._last_page = self.tabs.currentWidget()
         self.tabs.currentChanged.connect(self._tab_changed)
@@ -149,6 +162,9 @@ class MainWindow(QMainWindow):
         # the title names the office, the year and the file, whatever changes them
         self.session.changed.connect(self._title_areas_changed)
         self.session.year_changed.connect(self._year_shown)
+        self.session.changed.connect(lambda _areas: self.banners.refresh())
+        self.session.year_changed.connect(lambda _year: self.banners.refresh())
+        self._apply_access()
 
     # ------------------------------------------------------------- menus
     def _action(self, menu, text, slot, shortcut=None) -> QAction:
@@ -164,6 +180,7 @@ class MainWindow(QMainWindow):
         self._action(m, "เปิดฐานข้อมูล…", self.open_database, QKeySequence.StandardKey.Open)
         self._action(m, "สร้างฐานข้อมูลใหม่…", self.new_database, QKeySequence.StandardKey.New)
         self._action(m, "สำรองข้อมูล (คัดลอกไฟล์)…", self.backup, "Ctrl+Shift+S")
+        self._action(m, "บันทึกสำเนาเป็น… (แล้วแก้ไขในสำเนา)", self.save_copy_as)
         m.addSeparator()
         self.export_excel_action = self._action(m, "ส่งออก Excel…", lambda: excel.export_year(self, self.session))
         self.import_excel_action = self._action(m, "นำเข้า Excel…", lambda: excel.import_year(self, self.session))
@@ -177,8 +194,7 @@ class MainWindow(QMainWindow):
         self.undo_action = self._action(e, "เลิกทำ", self.undo, QKeySequence.StandardKey.Undo)
         self.redo_action = self._action(e, "ทำซ้ำ", self.redo, QKeySequence.StandardKey.Redo)
         y = self.menuBar().addMenu("ปี")
-        self._action(y, "เพิ่มปีการประเมิน…", self.add_year)
-        self._action(y, "ลบปีที่เลือก…", self.delete_year)
+        self.year_actions = [self._action(y, "เพิ่มปีการประเมิน…", self.add_year), self._action(y, "ลบปีที่เลือก…", self.delete_year)]
         v = self.menuBar().addMenu("หน้า")
         for k, page in enumerate(self.pages, 1):
             self._action(v, page.TITLE, lambda _=False, k=k: self.tabs.setCurrentIndex(k - 1), f"Ctrl+{k}")
@@ -246,22 +262,25 @@ class MainWindow(QMainWindow):
                 return
             self.switch_to(Path(path), create=True)
 
-    def switch_to(self, path: Path, *, create: bool = False) -> bool:
+    def switch_to(self, path: Path, *, create: bool = False, reopen: bool = False) -> bool:
         """Show ``path`` in this window: every tab, the years, the title, undo; remembered for the next start."""
         path = Path(path)
-        if self.session.path and path.exists() and path.resolve() == self.session.path.resolve():
+        if not reopen and self.session.path and path.exists() and path.resolve() == self.session.path.resolve():
             self.statusBar().showMessage(f"เปิด {path.name} อยู่แล้ว", 4000)
             return True
         self.save_pending()  # what was typed belongs to the file it was typed in
+        if reopen:
+            self.session.store.close()  # the lock and the connection of the read-only view go first
         try:
-            store = Store.open(path, create=create)
+            store = open_for_window(path, create=create)
         except ItadeskError as err:
             self.show_error("เปิดฐานข้อมูลไม่ได้", err.message_th)
             self._fill_recent()
             return False
         self.session.replace_store(store)
         self._remember(path)
-        self.statusBar().showMessage(f"{'สร้าง' if create else 'เปิด'}ฐานข้อมูล {path} แล้ว", 6000)
+        done = f"{'สร้าง' if create else 'เปิด'}ฐานข้อมูล {path} แล้ว" + (" (อ่านอย่างเดียว)" if store.readonly else "")
+        self.statusBar().showMessage("  ".join([done, *store.notes]), 10000)
         return True
 
     def backup(self) -> None:
@@ -314,6 +333,7 @@ class MainWindow(QMainWindow):
         self._fill_years()
         self._update_title()
         self._update_undo()
+        self._apply_access()
 
     # --------------------------------------------------------------- edits
     def undo(self) -> None:
@@ -334,7 +354,7 @@ class MainWindow(QMainWindow):
         """Ctrl+S: write everything pending, on every tab (fields also write themselves)."""
         if self.session.store.closed:
             return
-        if self.session.flush():
+        if self.session.flush(force=True):  # Ctrl+S: what the clerk typed, even over a change made elsewhere
             self.statusBar().showMessage("บันทึกแล้ว", 3000)
 
     save_current = save_pending
@@ -441,6 +461,11 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event):  # noqa: N802
         if not self.session.store.closed:
             self.session.flush()
+            if any(page.conflicts() for page in self.pages) and self.ask_user(
+                    "ข้อมูลถูกแก้ไขจากที่อื่น", "บางช่องที่คุณพิมพ์ยังไม่ได้บันทึก เพราะถูกแก้ไขจากที่อื่นระหว่างนั้น\n"
+                                               "บันทึกสิ่งที่คุณพิมพ์แทนค่าที่แก้ไขจากที่อื่นหรือไม่?"):
+                self.session.flush(force=True)
+        next(p for p in self.pages if isinstance(p, DocumentsTab)).shutdown()  # an export under way ends with the window
         s = settings()
         s.setValue("geometry", self.saveGeometry())
         s.setValue("state", self.saveState())

@@ -11,6 +11,13 @@ widget already shows, so the cursor and the selection stay where they are.
 An edit whose record is no longer the one shown is dropped, never written into
 whatever is shown now (as Anki's editor ignores a late edit for another note).
 
+Another window or a script may change the same field meanwhile. A field remembers
+the stored value it showed when the typing began; a flush reloads the page inside
+one write transaction (nothing can change between that read and the write) and a
+field whose stored value moved under the typing is not written: it stays on screen,
+outlined, with the other value in its message, until the clerk presses Ctrl+S to
+keep theirs (``flush(force=True)``). Only the fields that changed are written.
+
 Each page says which areas of change refresh it (``AREAS``) and implements
 ``load()``; everything else — pending edits, the pause timer, flushing,
 refreshing — lives here, in the spirit of Picard's option pages.
@@ -24,16 +31,21 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QAbstractSpinBox,
     QCheckBox,
     QComboBox,
     QDateEdit,
     QLineEdit,
+    QListView,
+    QListWidget,
     QPlainTextEdit,
+    QPushButton,
     QWidget,
 )
 
 from ..domain.vocab import Area
+from ..errors import ItadeskError
 from .session import Session
 from .widgets import BEDateEdit, LinesEdit, from_qdate, to_qdate
 
@@ -51,9 +63,7 @@ class Field(QObject):
         self.record, self.write = record, write
         # does the widget's value already say what is stored? ("50000" and "50,000.00" do)
         self.same = same or (lambda shown, stored: shown == stored)
-        if isinstance(widget, BEDateEdit):
-            widget.label = label  # its "not a date" message names the field
-            self.write = lambda rec, _shown, w=widget, write=write: write(rec, w.day())  # raises the Thai reason
+        self.loaded = _UNSET  # the stored value this field last showed (what typing starts from)
         widget.setAccessibleName(label)
         if isinstance(widget, QComboBox | QAbstractSpinBox):
             widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # a wheel over it must not focus it either
@@ -61,12 +71,14 @@ class Field(QObject):
             widget.setTabChangesFocus(True)  # Tab moves on, as in every other field; it never types a tab
         widget.installEventFilter(self)
         _edited_signal(widget).connect(self._edited)
+        if isinstance(widget, BEDateEdit):
+            widget.label = label  # a refused date names its field
 
     # ------------------------------------------------------------- values
     def value(self):
         w = self.widget
         if isinstance(w, BEDateEdit):
-            return w.shown_day()
+            return w.day()  # raises ValidationError for text that is not a date
         if isinstance(w, LinesEdit):
             return w.lines()
         if isinstance(w, QPlainTextEdit):
@@ -79,19 +91,27 @@ class Field(QObject):
         if isinstance(w, QCheckBox):
             return w.isChecked()
         if isinstance(w, QDateEdit):
-            return from_qdate(w.date())
+            return getattr(w, "day", lambda: from_qdate(w.date()))()
         if isinstance(w, QAbstractSpinBox):
             return w.value()
         raise TypeError(type(w))
 
     def show(self, value) -> None:
         """Show a stored value — unless the clerk is typing here, or it is already shown."""
-        if self.page.is_pending(self) or self.same(self.value(), value):
+        if self.page.is_pending(self):
+            self.page.stored_meanwhile(self, value)
             return
-        if self.widget.hasFocus() and _trimmed(self.value()) == _trimmed(value):
-            # the store keeps text trimmed; the clerk who paused after "ประชุม " and goes on
-            # typing must keep that space (and a new line), not see it taken away mid-word
+        self.loaded = value
+        if self.shows(value):
             return
+        if self.widget.hasFocus() and not isinstance(self.widget, BEDateEdit):
+            try:
+                if _trimmed(self.value()) == _trimmed(value):
+                    # the store keeps text trimmed; the clerk who paused after "ประชุม " and goes
+                    # on typing must keep that space (and a new line), not see it taken mid-word
+                    return
+            except ItadeskError:
+                pass
         w = self.widget
         w.blockSignals(True)
         try:
@@ -115,6 +135,15 @@ class Field(QObject):
         finally:
             w.blockSignals(False)
         self.mark(None)
+
+    def shows(self, value) -> bool:
+        """Does the widget already say ``value``? (A date typed wrongly says no stored value.)"""
+        if isinstance(self.widget, BEDateEdit):  # said the way the field writes dates ("1 ต.ค. 2568")
+            return self.widget.text().strip() == self.widget.display(value)
+        try:
+            return self.same(self.value(), value)
+        except ItadeskError:
+            return False
 
     def mark(self, message: str | None) -> None:
         """A value the store refused stays on screen, outlined in red with the reason."""
@@ -154,6 +183,8 @@ def _one_line(text: str) -> str:
 
 def _edited_signal(w: QWidget):
     """The signal that fires on the clerk's edits (programmatic sets are signal-blocked)."""
+    if isinstance(w, BEDateEdit):
+        return w.edited
     if isinstance(w, QPlainTextEdit):
         return w.textChanged
     if isinstance(w, QLineEdit):
@@ -169,9 +200,14 @@ def _edited_signal(w: QWidget):
     raise TypeError(type(w))
 
 
+_UNSET = object()
+
+
 @dataclass
 class _Pending:
     record: object  # the record shown when the typing began
+    loaded: object = _UNSET  # the stored value shown when the typing began
+    conflict: object = _UNSET  # the value stored meanwhile elsewhere, when it differs
 
 
 class Page(QWidget):
@@ -186,12 +222,12 @@ class Page(QWidget):
         self.fields: list[Field] = []
         self._by_label: dict[str, Field] = {}
         self._pending: dict[Field, _Pending] = {}
+        self._triggers: dict = {}  # item views' edit triggers while the file is read-only
+        self._flushing = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(PAUSE_MS)
-        # a pause is not a decision: a value refused then ("5/6/" of a date still being typed)
-        # is outlined with its reason, never a dialog that interrupts the typing
-        self._timer.timeout.connect(lambda: self.flush(quiet=True))
+        self._timer.timeout.connect(lambda: self.flush(paused=True))
         session.register(self)
         session.changed.connect(self._changed)
         session.year_changed.connect(lambda _y: self.refresh())
@@ -212,6 +248,15 @@ class Page(QWidget):
         """Show a stored value in the field labelled ``label`` (see ``Field.show``)."""
         self._by_label[label].show(value)
 
+    def mark_problems(self, place: str, record_id: int | None) -> None:
+        """Outline the fields of the record shown whose stored value the program cannot use
+        (``YearView.problems``), each with its message: the clerk sees it and types a new one."""
+        view = self.session.view()
+        for p in view.problems if view else []:
+            f = self._by_label.get(p.field)
+            if p.place == place and p.record_id == record_id and f is not None and not self.is_pending(f):
+                f.mark(p.message)
+
     # ------------------------------------------------------------ editing
     def is_pending(self, f: Field) -> bool:
         return f in self._pending
@@ -220,29 +265,128 @@ class Page(QWidget):
         return bool(self._pending)
 
     def edited(self, f: Field) -> None:
+        if self.session.store.readonly:
+            # a file opened for reading: the field goes back to what is stored, and the clerk is told why
+            self.session.error.emit("แก้ไขไม่ได้", "ไฟล์นี้เปิดแบบอ่านอย่างเดียว ใช้ “บันทึกสำเนาเป็น…” ในเมนู ไฟล์ เพื่อแก้ไขในสำเนา")
+            loaded, f.loaded = f.loaded, _UNSET
+            if loaded is not _UNSET:
+                f.show(loaded)
+            return
         if f not in self._pending:
             record = f.record()
             if record is None:  # nothing shown to edit (no year yet)
                 return
-            self._pending[f] = _Pending(record)
+            self._pending[f] = _Pending(record, f.loaded)
             self.session.typing.emit()
         self._timer.start()
 
-    def flush(self, only: Field | None = None, *, quiet: bool = False) -> bool:
-        """Write pending edits (all, or ``only``); returns False if a value was refused."""
+    def stored_meanwhile(self, f: Field, value) -> None:
+        """A reload while ``f`` has typing: a stored value other than the one the typing began
+        from was written elsewhere (another window, a script)."""
+        pending = self._pending.get(f)
+        if pending is None or pending.loaded is _UNSET:
+            return
+        try:
+            moved = not f.same(pending.loaded, value) and not f.same(value, pending.loaded)
+        except Exception:  # a comparison the field's rule cannot make: plain equality
+            moved = pending.loaded != value
+        if moved and not f.shows(value):
+            pending.conflict = value
+
+    def flush(self, only: Field | None = None, *, force: bool = False, paused: bool = False) -> bool:
+        """Write pending edits (all, or ``only``); returns False if a value was refused or
+        was left unwritten because it was changed elsewhere meanwhile (``force`` writes it)."""
+        targets = [f for f in ([only] if only is not None else list(self._pending)) if f in self._pending]
+        if not targets:
+            if not self._pending:
+                self._timer.stop()
+            return True
+        store = self.session.store
+        if store.readonly or store.closed:
+            for f in targets:
+                self._pending.pop(f, None)
+            return False
+        if self._flushing:  # a timer fired while a question of this flush is open
+            return False
         ok = True
-        for f in [only] if only is not None else list(self._pending):
-            pending = self._pending.pop(f, None)
-            if pending is None:
-                continue
-            if f.record() != pending.record:
-                continue  # the form shows another record now: never write into it
-            message = self.session.try_write(f.write, pending.record, f.value(), quiet=quiet)
-            f.mark(message)
-            ok = ok and message is None
+        self._flushing = True
+        self._written: list = []
+        try:
+            with store.transaction():
+                # read what is stored now, inside the write lock: a field whose value moved
+                # under the typing learns it here (``stored_meanwhile``), and nothing can move it
+                # again before the write below
+                self.load()
+                for f in targets:
+                    ok = self._write_one(f, force, paused) and ok
+        except ItadeskError as err:  # the write lock never came (another program held the file), a full disk
+            for f, pending in self._written:  # nothing was committed: the typing stays pending, and on screen
+                self._pending[f] = pending
+                f.mark(err.message_th)
+            self.session.error.emit("ยังไม่ได้บันทึก", err.message_th)
+            return False
+        finally:
+            self._flushing = False
         if not self._pending:
             self._timer.stop()
         return ok
+
+    def _write_one(self, f: Field, force: bool, paused: bool = False) -> bool:
+        pending = self._pending.pop(f, None)
+        if pending is None or f.record() != pending.record:
+            return True  # the form shows another record now: never write into it
+        try:
+            value = f.value()
+        except ItadeskError as err:  # a date that is not a date yet: said when the clerk leaves the field
+            if paused:
+                self._pending[f] = pending
+                return True
+            f.mark(err.message_th)
+            self.session.error.emit("ข้อมูลไม่ถูกต้อง", err.message_th)
+            return False
+        if pending.conflict is not _UNSET and not force:
+            self._pending[f] = pending  # kept, unwritten: the clerk decides (Ctrl+S keeps what they typed)
+            other = pending.conflict
+            shown = "\n".join(other) if isinstance(other, list) else ("(ว่าง)" if other in (None, "") else str(other))
+            message = (f"{f.label}: ระหว่างที่คุณพิมพ์ ช่องนี้ถูกแก้ไขจากที่อื่น (อีกหน้าต่างหรือโปรแกรมอื่น) เป็น “{shown[:200]}” "
+                       "สิ่งที่คุณพิมพ์ยังไม่ได้บันทึก กด Ctrl+S เพื่อบันทึกสิ่งที่คุณพิมพ์แทน")
+            if f.widget.toolTip() != message:
+                self.session.error.emit("ข้อมูลถูกแก้ไขจากที่อื่น", message)
+            f.mark(message)
+            return False
+        # a pause is not a decision: a value refused then is outlined with its reason and
+        # noted in the status bar, never a dialog that interrupts the typing
+        message = self.session.try_write(f.write, pending.record, value, quiet=paused)
+        if message is None and isinstance(f.widget, BEDateEdit) and (note := f.widget.take_note()):
+            self.session.notice.emit(note)
+        f.mark(message)
+        if message is None:
+            self._written.append((f, pending))
+        return message is None
+
+    def conflicts(self) -> list[Field]:
+        """Fields whose typing is kept unwritten because the stored value changed elsewhere."""
+        return [f for f, p in self._pending.items() if p.conflict is not _UNSET]
+
+    def set_read_only(self, on: bool) -> None:
+        """A file opened for reading: the fields show, nothing can be typed or changed."""
+        for f in self.fields:
+            w = f.widget
+            if isinstance(w, QLineEdit | QPlainTextEdit):
+                w.setReadOnly(on)
+            else:
+                w.setEnabled(not on)
+        for b in self.findChildren(QPushButton):
+            if not b.property("reads"):
+                b.setEnabled(not on)
+        for view in self.findChildren(QAbstractItemView):
+            if isinstance(view, QListWidget | QListView):
+                continue
+            if on:
+                self._triggers.setdefault(view, view.editTriggers())
+                view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            elif view in self._triggers:
+                view.setEditTriggers(self._triggers.pop(view))
 
     # ---------------------------------------------------------- refreshing
     def refresh(self) -> None:

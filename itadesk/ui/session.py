@@ -9,6 +9,7 @@ file's UI state, outside the undo journal (choosing a year is not an edit).
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,17 +17,18 @@ from PySide6.QtCore import QObject, Signal
 
 from ..domain.vocab import ALL_AREAS, Change
 from ..domain.year import YearView
-from ..errors import ItadeskError
+from ..errors import ItadeskError, UnusualValueError
+from ..store.connect import translate
 from ..store.store import Store
 
 
 class Session(QObject):
     changed = Signal(frozenset)  # areas
     error = Signal(str, str)  # title, Thai message
-    notice = Signal(str)  # a Thai message for the status bar only (never a dialog)
     year_changed = Signal(int)
     store_replaced = Signal()
     typing = Signal()  # a field has unwritten typing (Ctrl+Z will write it, then take it back)
+    notice = Signal(str)  # a Thai note for the status bar (a Christian year converted, say)
 
     def __init__(self, store: Store):
         super().__init__()
@@ -34,16 +36,39 @@ class Session(QObject):
         self.year = self._initial_year(store)
         self.editors: list = []  # pages with fields that write themselves (ui.page.Page)
         self._view: tuple | None = None  # (state key, YearView)
+        # asks the clerk a yes/no question (the window sets one); without it, an unusual value is refused
+        self.ask: Callable[[str, str], bool] = lambda _title, _text: False
 
     def register(self, editor) -> None:
         self.editors.append(editor)
 
-    def flush(self) -> bool:
-        """Write every pending edit of every page (before another year, file, or closing)."""
+    def flush(self, *, force: bool = False) -> bool:
+        """Write every pending edit of every page (before another year, file, or closing).
+
+        Typing that met a change made elsewhere meanwhile stays pending, unwritten, unless
+        ``force`` (the clerk pressed Ctrl+S after being told)."""
         ok = True
         for editor in self.editors:
-            ok = editor.flush() and ok
+            ok = editor.flush(force=force) and ok
         return ok
+
+    def _call(self, fn: Callable, args, kwargs):
+        """Run a store write; an unusual value (a date years from its fiscal year) is asked
+        about and written only after ใช่; SQLite's own errors become Thai ones."""
+        try:
+            try:
+                result = fn(*args, **kwargs)
+            except UnusualValueError as err:
+                if not self.ask("ยืนยันค่าที่ผิดปกติ", f"{err.message_th}\n\nต้องการบันทึกค่านี้หรือไม่?"):
+                    raise
+                with self.store.accepting_unusual():
+                    result = fn(*args, **kwargs)
+        except sqlite3.Error as err:
+            raise translate(err, self.store.path) from err
+        notes = self.store.take_notes()
+        if notes:
+            self.notice.emit("  ".join(notes))
+        return result
 
     @staticmethod
     def _initial_year(store: Store) -> int:
@@ -77,7 +102,7 @@ class Session(QObject):
     def write(self, fn: Callable, *args, **kwargs):
         """Run a store write; returns its result, or None after reporting an error."""
         try:
-            result = fn(*args, **kwargs)
+            result = self._call(fn, args, kwargs)
         except ItadeskError as err:
             self.error.emit("ข้อมูลไม่ถูกต้อง", err.message_th)
             return None
@@ -89,7 +114,7 @@ class Session(QObject):
         """Run a store write; None when it succeeded, else the Thai reason (also reported:
         in a dialog, or ``quiet`` in the status bar only)."""
         try:
-            result = fn(*args, **kwargs)
+            result = self._call(fn, args, kwargs)
         except ItadeskError as err:
             if quiet:
                 self.notice.emit(err.message_th)
@@ -102,14 +127,19 @@ class Session(QObject):
 
     def undo(self) -> str | None:
         self.flush()  # what was just typed is the step Ctrl+Z takes back
-        label = self.store.undo()
-        if label:
-            self.changed.emit(ALL_AREAS)
-        return label
+        return self._replay(self.store.undo)
 
     def redo(self) -> str | None:
         self.flush()
-        label = self.store.redo()
+        return self._replay(self.store.redo)
+
+    def _replay(self, fn: Callable) -> str | None:
+        try:
+            label = fn()
+        except ItadeskError as err:  # another window changed the same data since: nothing set back
+            self.error.emit("เลิกทำไม่ได้", err.message_th)
+            self.changed.emit(ALL_AREAS)  # the step left the history; the menu says what comes next
+            return None
         if label:
             self.changed.emit(ALL_AREAS)
         return label

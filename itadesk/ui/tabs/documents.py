@@ -1,22 +1,27 @@
 """เอกสาร: preview any of the four documents, print it, save it as PDF.
 
 Export is two steps: a snapshot of the year on the GUI thread, then rendering
-on a worker thread, with a busy progress bar; the window stays usable.
+in a worker process (``export.process``) waited on by a worker thread, with a busy
+bar and a ยกเลิก button beside it; the window stays usable. Cancelling, or closing
+the window, kills the worker process at once.
 Printing, after the print dialog, also runs on a worker, page by page, with a
 progress dialog that can cancel.
 """
 
 from __future__ import annotations
 
+import os
 import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QProgressBar, QProgressDialog, QVBoxLayout
 
+from ...atomic import sweep, sweep_dirs
 from ...domain.thai_numbers import digits
 from ...errors import ItadeskError
 from ...export.kinds import KINDS
+from ...export.process import ExportCancelledError, ExportProcess
 from .. import dialogs
 from ..page import Page
 from ..pdf_view import PdfPreview, print_pdf
@@ -30,6 +35,7 @@ class DocumentsTab(Page):
     exported = Signal(str)  # path of a finished PDF
     printed = Signal(int)  # pages painted on the printer; fewer than the document's when the clerk cancelled
     failed = Signal(str)
+    cancelled = Signal()
 
     def __init__(self, session: Session):
         super().__init__(session)
@@ -47,11 +53,18 @@ class DocumentsTab(Page):
         self.preview_button = button("แสดงตัวอย่าง", self.show_preview)
         self.print_button = button("พิมพ์…", self.print_document)
         self.save_button = button("บันทึกเป็น PDF…", self.save_as)
+        self.cancel_button = button("ยกเลิก", self.cancel_export)
+        self.cancel_button.setObjectName("export_cancel")
+        self.cancel_button.setVisible(False)
         lay = QVBoxLayout(self)
         lay.addWidget(row(label_for("เอกสาร", self.kind), self.kind, self.preview_button, self.print_button, self.save_button,
-                          self.progress, self.status, None))
+                          self.progress, self.cancel_button, self.status, None))
         lay.addWidget(self.preview, 1)
-        self._tmp = tempfile.TemporaryDirectory(prefix="itadesk-preview-")
+        # previews of a window that was killed stay in the temporary folder: the pid tells them apart
+        sweep_dirs(tempfile.gettempdir(), "itadesk-preview-")
+        self._tmp = tempfile.TemporaryDirectory(prefix=f"itadesk-preview-{os.getpid()}-")
+        self._worker = ExportProcess()
+        self._target: str | None = None
         self.last_pdf: str | None = None
         self.busy = False
         self.print_progress: QProgressDialog | None = None  # while a print job runs
@@ -70,6 +83,7 @@ class DocumentsTab(Page):
     def export(self, target: str, then=None) -> bool:
         """Render the chosen document to ``target`` in the background; ``then(path)`` on success."""
         if self.busy:
+            self.session.error.emit("กำลังสร้างเอกสาร", "กำลังสร้างเอกสารก่อนหน้าอยู่ รอให้เสร็จ หรือกด “ยกเลิก” ข้างแถบความคืบหน้า")
             return False
         try:
             snap = self.session.store.view(self.session.year)
@@ -78,11 +92,14 @@ class DocumentsTab(Page):
             return False
         kind = self.kind.currentData()
         self.busy = True
+        self._target = target
         self.progress.setRange(0, 0)  # busy
+        self.cancel_button.setVisible(True)
         self.status.setText("กำลังสร้างเอกสาร…")
 
         def done(path):
             self.busy = False
+            self.cancel_button.setVisible(False)
             self.progress.setRange(0, 1)
             self.progress.setValue(1)
             self.status.setText(f"เสร็จแล้ว: {Path(path).name}")
@@ -93,17 +110,32 @@ class DocumentsTab(Page):
 
         def failed(err):
             self.busy = False
+            self.cancel_button.setVisible(False)
             self.progress.setRange(0, 1)
             self.progress.setValue(0)
+            if isinstance(err, ExportCancelledError):
+                self.status.setText("ยกเลิกแล้ว")
+                self.cancelled.emit()
+                return
             message = err.message_th if isinstance(err, ItadeskError) else f"สร้างเอกสารไม่สำเร็จ: {err}"
             self.status.setText("ไม่สำเร็จ")
             self.session.error.emit("ส่งออกไม่สำเร็จ", message)
             self.failed.emit(message)
 
-        from ...export.documents import render  # reportlab loads on the first export, not at start-up
-
-        run_in_background(lambda: render(kind, snap, Path(target)), done, failed)
+        sweep(Path(target).parent)  # what an export killed half-way left there
+        worker = self._worker
+        run_in_background(lambda: worker.render(kind, snap, Path(target)), done, failed)
         return True
+
+    def cancel_export(self) -> None:
+        """ยกเลิก: the worker process is killed; no half-written file stays beside the target."""
+        if self.busy and self._target is not None:
+            self.status.setText("กำลังยกเลิก…")
+            self._worker.cancel()
+
+    def shutdown(self) -> None:
+        """The window closes: an export under way ends now, with its process."""
+        self._worker.close()
 
     def _preview_path(self) -> str:
         return str(Path(self._tmp.name) / f"{self.kind.currentData()}-{self.session.year}.pdf")
@@ -112,7 +144,8 @@ class DocumentsTab(Page):
         self.export(self._preview_path(), then=self.preview.show_pdf)
 
     def save_as(self) -> None:
-        default = f"{self.kind.currentData()}-{self.session.year}.pdf"
+        folder = self.session.path.parent if self.session.path else Path.home()
+        default = str(folder / f"{self.kind.currentData()}-{self.session.year}.pdf")
         path = dialogs.save_file(self, "บันทึกเป็น PDF", default, "เอกสาร PDF (*.pdf)")
         if path:
             self.export(path)

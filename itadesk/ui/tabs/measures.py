@@ -177,6 +177,7 @@ class MeasuresTab(Page):
         self.show_field(L["budget"], "" if m.budget is None else format_amount(m.budget))
         for n in self.ind_checks:
             self.show_field(f"ตัวชี้วัดที่ {n}", n in m.indicators)
+        self.mark_problems("มาตรการ", m.id)
 
     def _picked(self, index: int) -> None:
         self.flush()  # what was typed belongs to the measure it was typed into

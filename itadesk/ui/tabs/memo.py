@@ -133,6 +133,7 @@ class MemoTab(Page):
         self.show_field(M["paragraphs"], "\n\n".join(m.paragraphs))
         for name in ("table_style", "status_round", "include_table", "comment_block"):
             self.show_field(M[name], getattr(m, name))
+        self.mark_problems("บันทึกข้อความ", m.id)
 
     def _picked(self, index: int) -> None:
         self.flush()  # what was typed belongs to the memo it was typed into

@@ -13,7 +13,6 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -33,6 +32,15 @@ from ..session import Session
 from ..widgets import LinesEdit, button, confirm, hint, row
 
 OFFICE = "office"  # the one office record
+THRESHOLD = "เกณฑ์จุดแข็ง (ตั้งแต่)"
+
+
+def _same_number(shown: str, stored: str) -> bool:
+    """"90" and "90.00" say the same threshold; an unusable text is only the same as itself."""
+    try:
+        return float(str(shown).strip()) == float(str(stored).strip())
+    except ValueError:
+        return str(shown).strip() == str(stored).strip()
 SIGNER_ID = Qt.ItemDataRole.UserRole
 
 
@@ -87,14 +95,14 @@ class OfficeTab(Page):
         self.thai_digits.setToolTip("ตัวเลขในเอกสารเป็นเลขไทย เช่น ๑๒๓ แทน 123")
         self.field(self.thai_digits, "ใช้เลขไทยในเอกสาร", office,
                    lambda _o, on: self.session.store.set_setting("thai_digits", "1" if on else "0"))
-        self.threshold = QDoubleSpinBox()
-        self.threshold.setRange(0, 100)
-        self.threshold.setDecimals(2)
-        self.threshold.setSuffix(" คะแนน")
-        self.field(self.threshold, "เกณฑ์จุดแข็ง (ตั้งแต่)", office,
-                   lambda _o, value: self.session.store.set_setting("strength_threshold", f"{value:g}"))
+        # typed text, validated like any field ("abc", 150 and -5 are refused with their reason)
+        self.threshold = QLineEdit()
+        self.threshold.setObjectName("strength_threshold")
+        self.threshold.setPlaceholderText("คะแนน ๐–๑๐๐ เช่น 90")
+        self.field(self.threshold, THRESHOLD, office,
+                   lambda _o, text: self.session.store.set_setting("strength_threshold", text), same=_same_number)
         pf.addRow(self.thai_digits)
-        pf.addRow("เกณฑ์จุดแข็ง (ตั้งแต่)", self.threshold)
+        pf.addRow(THRESHOLD, self.threshold)
         pf.addRow(hint("ตัวชี้วัดที่ได้คะแนนตั้งแต่เกณฑ์นี้ขึ้นไปนับเป็นจุดแข็ง ต่ำกว่านับเป็นจุดอ่อน"))
 
         right = QVBoxLayout()
@@ -117,7 +125,11 @@ class OfficeTab(Page):
         self.show_field(OFFICE_FIELDS["kind"], office.kind)
         self.show_field("ส่วนราชการ/กอง (บรรทัดละหนึ่งหน่วย)", [u.name for u in store.units()])
         self.show_field("ใช้เลขไทยในเอกสาร", store.thai_digits)
-        self.show_field("เกณฑ์จุดแข็ง (ตั้งแต่)", store.strength_threshold)
+        # a stored value the program cannot use is shown as it is, outlined, with its message: the clerk fixes it here
+        self.show_field(THRESHOLD, store.setting("strength_threshold"))
+        bad = {p.field: p.message for p in store.setting_problems()}
+        if THRESHOLD in bad and not self.is_pending(self._by_label[THRESHOLD]):
+            self._by_label[THRESHOLD].mark(bad[THRESHOLD])
         self._png = office.emblem_png
         self._show_emblem()
         self._show_signers(store.signers())

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -22,6 +23,7 @@ from ...domain.models import StatusUpdate
 from ...domain.thai_dates import format_date_short, format_period
 from ...domain.validation import ROUNDS_TH, STATUS_TH
 from ...domain.vocab import Area, Status
+from ...errors import ItadeskError
 from .. import excel
 from ..page import Page
 from ..session import Session
@@ -106,7 +108,7 @@ class StatusTab(Page):
             m, u = state.measure, state.update_in(None)  # the newest report of any round
             status = state.status_in(None)
             cells = [m.title, m.period_text or format_period(m.start, m.end, thai=thai), STATUS_TH[status],
-                     str(u.progress if u else 0), format_date_short(u.date, thai=thai) if u else "-"]
+                     str(u.progress if u else 0), format_date_short(u.date, thai=thai) if u and u.date else "-"]
             late = state.behind(self.today)
             behind += late
             for c, text in enumerate(cells):
@@ -126,27 +128,38 @@ class StatusTab(Page):
             return
         thai = self.session.store.thai_digits
         self._history = self.session.store.status_updates(self.measures[r].id)
+        bad = {p.record_id: p.message for p in (self.session.view().problems if self.session.view() else [])
+               if p.place == "สถานะ"}
         for u in self._history:
-            self.history.addItem(f"{format_date_short(u.date, thai=thai)}  {ROUNDS_TH[u.round]}  {STATUS_TH[u.status]}  "
-                                 f"{u.progress}%  {u.note}")
+            day = format_date_short(u.date, thai=thai) if u.date else "ไม่มีวันที่"
+            item = QListWidgetItem(f"{'⚠ ' if u.id in bad else ''}{day}  {ROUNDS_TH[u.round]}  {STATUS_TH[u.status]}  "
+                                   f"{u.progress}%  {u.note}")
+            if u.id in bad:  # a date the file holds wrongly: shown, explained; deleting and re-adding fixes it
+                item.setToolTip(bad[u.id] + " (ลบรายการนี้แล้วบันทึกใหม่ด้วยวันที่ที่ถูกต้อง)")
+                item.setBackground(BEHIND)
+            self.history.addItem(item)
 
     def add_update(self) -> None:
         r = self.table.currentRow()
         if not 0 <= r < len(self.measures):
             self.session.error.emit("ยังไม่ได้เลือก", "กรุณาเลือกมาตรการก่อนบันทึกสถานะ")
             return
+        try:
+            day = self.date.day()
+        except ItadeskError as err:  # never a report dated with anything but what the clerk typed
+            self.session.error.emit("วันที่ไม่ถูกต้อง", err.message_th)
+            return
         status = self.status.currentData()
         if status == Status.IN_PROGRESS and self.progress.value() == 100 and confirm(
                 self, "ความก้าวหน้าร้อยละ ๑๐๐", "ความก้าวหน้าครบร้อยละ ๑๐๐ แล้ว\nบันทึกเป็น “ดำเนินการเรียบร้อยแล้ว” หรือไม่?"):
             status = Status.DONE
             self.status.setCurrentIndex(self.status.findData(str(Status.DONE)))
-        def add(measure_id: int):
-            update = StatusUpdate(None, measure_id, self.date.day(), status, self.round.currentData(),
-                                  self.progress.value(), self.note.text())  # an unreadable date: the Thai reason
-            return self.session.store.add_status(update)
-
-        if self.session.try_write(add, self.measures[r].id) is None:
+        update = StatusUpdate(None, self.measures[r].id, day, status,
+                              self.round.currentData(), self.progress.value(), self.note.text())
+        if self.session.write(self.session.store.add_status, update):
             self.note.clear()
+            if note := self.date.take_note():  # a Christian year typed: converted, and said so
+                self.session.notice.emit(note)
 
     def delete_update(self) -> None:
         i = self.history.currentRow()
