@@ -67,6 +67,7 @@ class Area(StrEnum):
     MEASURES = "measures"
     STATUS = "status"
     MEMOS = "memos"
+    OUTLINE = "outline"  # the blocks of a document (issue 10)
 
 
 ALL_AREAS: frozenset[Area] = frozenset(Area)

@@ -21,6 +21,7 @@ from . import drafting as d
 from .models import (
     Analysis,
     Framework,
+    Issue,
     Limitation,
     Measure,
     Memo,
@@ -103,6 +104,7 @@ class YearView:
     texts: dict[str, str]
     thai_digits: bool = True
     strength_threshold: float = 90.0
+    issues: list[Issue] = field(default_factory=list)  # assessment issues grouping the measures (see domain.plan)
 
     # ------------------------------------------------------------ look-ups
     @property

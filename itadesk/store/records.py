@@ -7,10 +7,11 @@ small). Every write is one transaction and one undo step and returns one
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 
 from ..domain import validation as v
-from ..domain.models import Analysis, Limitation, Measure, Memo, StatusUpdate
+from ..domain.models import Analysis, Limitation, Measure, Memo, StatusUpdate, Step
 from ..domain.vocab import Area, Change, Round, Status, change
 from ..errors import ValidationError
 from . import rows
@@ -27,6 +28,28 @@ def _shift(day: _dt.date | None, years: int) -> _dt.date | None:
         return day.replace(year=day.year + years)
     except ValueError:  # 29 February
         return day.replace(year=day.year + years, day=28)
+
+
+def _steps(m: Measure) -> list[Step]:
+    """The measure's step texts with the details they carried: a detail follows its step's
+    text (a step moved keeps its unit and period); a step whose text was edited keeps the
+    details of the step that stood at its place."""
+    texts = [s.strip() for s in m.steps if s.strip()]
+    details = list(m.step_details)
+    used: set[int] = set()
+    out: list[Step | None] = [None] * len(texts)
+    for n, text in enumerate(texts):
+        k = next((k for k, d in enumerate(details) if k not in used and d.text.strip() == text), None)
+        if k is not None:
+            used.add(k)
+            out[n] = dataclasses.replace(details[k], text=text)
+    for n, text in enumerate(texts):
+        if out[n] is None:
+            same_place = n < len(details) and n not in used
+            if same_place:
+                used.add(n)
+            out[n] = dataclasses.replace(details[n], text=text) if same_place else Step(text)
+    return [s for s in out if s is not None]
 
 
 class RecordWrites:
@@ -49,7 +72,7 @@ class RecordWrites:
     def save_analysis(self, a: Analysis) -> Change:
         self.require_year(a.year)
         row = {"year": a.year, "indicator": a.indicator, "topic": a.topic.strip(), "assessment": a.assessment,
-               "analysis": a.analysis, "development": a.development, "sort": a.sort}
+               "analysis": a.analysis, "development": a.development, "sort": a.sort, "points": a.points}
         with self._write("แก้ไขผลการวิเคราะห์") as db:
             if a.id is None:
                 a.id = db.table("analyses").insert(row).last_pk
@@ -108,8 +131,10 @@ class RecordWrites:
                 db.table("measures").update(m.id, row)
                 for t in ("measure_steps", "measure_units", "measure_indicators", "measure_items", "evidence"):
                     db.execute(f"DELETE FROM {t} WHERE measure_id=?", [m.id])
-            steps = [s.strip() for s in m.steps if s.strip()]
-            db.table("measure_steps").insert_all([{"measure_id": m.id, "sort": n, "text": s} for n, s in enumerate(steps)])
+            db.table("measure_steps").insert_all(
+                [{"measure_id": m.id, "sort": n, "text": s.text, "unit": s.unit.strip(), "period": s.period.strip(),
+                  "monitoring": s.monitoring.strip(), "status_text": s.status_text.strip()} for n, s in enumerate(_steps(m))])
+            db.execute("UPDATE measures SET issue_id=? WHERE id=?", [self._issue_id(m.year, m.issue), m.id])
             for n, name in enumerate(dict.fromkeys(u.strip() for u in m.units if u.strip())):
                 db.table("measure_units").insert({"measure_id": m.id, "unit_id": self.unit_id(name), "sort": n})
             for no in dict.fromkeys(m.indicators):

@@ -24,13 +24,15 @@ from ..errors import DatabaseError, NotFoundError, ValidationError
 from . import rows, schema, settings, undo
 from .edits import FieldEdits
 from .frameworks import default_framework
+from .outlines import OutlineWrites
+from .plans import PlanWrites
 from .records import RecordWrites, upsert
 from .year_view import load_year
 
 AREAS = tuple(Area)  # every area, for a refresh of everything (undo, another file)
 
 
-class Store(RecordWrites, FieldEdits):
+class Store(RecordWrites, FieldEdits, OutlineWrites, PlanWrites):
     """An open itadesk database. Use :meth:`open`; close with :meth:`close`."""
 
     def __init__(self, db: Database, path: Path | None):
@@ -250,7 +252,8 @@ class Store(RecordWrites, FieldEdits):
         with self._write(f"เพิ่มปี {year}") as db:
             db.table("years").insert({"year": year, "pass_mark": fw.pass_mark, "unverified": int(fw.unverified), "note": fw.note})
             self._write_framework(db, year, fw)
-        return change(Area.YEARS, Area.FRAMEWORK, Area.SCORES)
+            self._copy_office_outlines(db, year)
+        return change(Area.YEARS, Area.FRAMEWORK, Area.SCORES, Area.OUTLINE)
 
     def delete_year(self, year: int) -> Change:
         self.require_year(year)

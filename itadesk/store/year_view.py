@@ -47,4 +47,5 @@ def load_year(db: Database, year: int) -> YearView:
         texts=rows.texts(db, year),
         thai_digits=settings.thai_digits,
         strength_threshold=settings.strength_threshold,
+        issues=rows.issues(db, year),
     )
