@@ -40,6 +40,10 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--year", type=int, required=True, help="assessment year (BE), e.g. 2568")
     e.add_argument("--out", required=True)
     e.add_argument("--memo", type=int, help="memo id when the year has several")
+    e.add_argument("--preset", help="export with this preset instead of the year's own outline (see `itadesk outline list`)")
+
+    o = sub.add_parser("outline", help="document outlines (presets)")
+    o.add_argument("action", choices=("list",), help="list: the presets, by document kind")
     return p
 
 
@@ -78,8 +82,16 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "export":
             from .export.documents import export_document
 
-            out = export_document(args.kind, db=Path(args.export_db), year=args.year, out=Path(args.out), memo_id=args.memo)
+            out = export_document(args.kind, db=Path(args.export_db), year=args.year, out=Path(args.out), memo_id=args.memo,
+                                  preset_name=args.preset)
             print(f"ส่งออกแล้ว / exported: {out}")
+            return 0
+        if args.command == "outline":
+            from .outline import PRESETS
+
+            for p in PRESETS.values():
+                print(f"{p.name:14} {p.kind:9} {'*' if p.default else ' '} {p.label}")
+            print("(* = รูปแบบเริ่มต้นของเอกสารชนิดนั้น / the kind's default)")
             return 0
     except ItadeskError as err:
         return _fail(f"ผิดพลาด: {err.message_th}\nerror: {err}")
