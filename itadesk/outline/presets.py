@@ -187,7 +187,7 @@ def _plan_003() -> list[Block]:
         b("ranking", "คะแนนรายตัวชี้วัด", columns=["no", "indicator", "score"], order="number", minmax=False, with_number=False,
           digits="arabic", labels={"no": "ตัวชี้วัด", "indicator": "รายละเอียดตัวชี้วัด"}),
         b("page_break"),
-        b("development", per_indicator=True, repeat_title=DEVELOPMENT_TITLE),
+        b("development", per_indicator=True, repeat_title=DEVELOPMENT_TITLE, labels={"measures": "มาตรการ/โครงการ กิจกรรม"}),
         b("page_break"),
         b("recommendations", heading="ข้อเสนอแนะต่อผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ\n"
                                      "ประจำปีงบประมาณ พ.ศ. {year}\n{office}"),
