@@ -70,9 +70,9 @@ def cover(ctx: Ctx, blk: Block) -> list:
     if own:
         ctx.story += out
         return ctx.page_break()
-    else:
-        out.append(ThaiParagraph("*" * 5, big.but(size=13, leading=20, space_after=6)))
-    return out
+    if blk.opt("ornament"):
+        out.append(ThaiParagraph(blk.opt("ornament"), big.but(size=13, leading=20)))
+    return out + [Spacer(1, 6)]
 
 
 @renderer("foreword")

@@ -50,8 +50,12 @@ def _grouped_rows(ctx: Ctx, blk: Block, group: PlanGroup, cols: list[str]) -> li
     """One row per step of the group's measures (a measure without steps: one row)."""
     t = lambda s: ctx.typed(s, blk)  # noqa: E731
     step_style = blk.opt("step_numbers") or "dot"
-    issue_cell = ([[Run(t(group.title), bold=True)]] if group.title else []) + [t(x) for x in group.detail]
+    # the issue's title and detail lines flow down the group's rows, one a row, the rest in the last:
+    # a long detail never makes one giant first row beside one step
+    issue_lines = ([[Run(t(group.title), bold=True)]] if group.title else []) + [t(x) for x in group.detail]
     steps = group.steps()
+    count = sum(max(1, len(m.steps)) for m in group.measures)
+    flow = [[x] for x in issue_lines[:count - 1]] + [issue_lines[count - 1:]] if issue_lines else []
     rows: list[list] = []
     n_measure = 0
     for m in group.measures:
@@ -61,7 +65,7 @@ def _grouped_rows(ctx: Ctx, blk: Block, group: PlanGroup, cols: list[str]) -> li
             first = k == 0
             unit = (s.unit if s is not None and s.unit else "") or (", ".join(m.units) if first else "")
             cells = {
-                "issue": issue_cell if not rows else "",
+                "issue": flow[len(rows)] if len(rows) < len(flow) else "",
                 "measure": number(ctx, blk, n_measure, blk.opt("measure_numbers") or "none", t(m.title)) if first else "",
                 "steps": number(ctx, blk, n, step_style, t(s.text)) if s is not None else "-",
                 "units": t(unit),

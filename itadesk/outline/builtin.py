@@ -125,6 +125,7 @@ BUILTIN = (
         Option("office", "ชื่อหน่วยงาน (บรรทัดละบรรทัด)", "lines", "{office_full}"),
         Option("emblem", "พิมพ์ตราสัญลักษณ์", "bool", True),
         Option("own_page", "เป็นหน้าปกแยก (ขึ้นหน้าใหม่หลังปก)", "bool", True),
+        Option("ornament", "เครื่องหมายคั่นใต้ชื่อเรื่อง (เช่น *****)", "text", ""),
         DIGITS)),
     KindSpec("foreword", "คำนำ", "page", (
         Option("heading", "หัวเรื่อง", "text", "คำนำ"),

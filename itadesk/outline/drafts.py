@@ -30,7 +30,7 @@ def draft(code: str, view: YearView, memo: Memo | None = None) -> str:
     if code == "change":
         return view.change_sentence()
     if code == "analysis_intro":
-        if not any(v is not None for v in sc.indicators.values()):
+        if not any(v is not None for v in sc.indicators.values()) and not view.analyses:
             return ""
         return (f"จากผลการประเมินคุณธรรมและความโปร่งใสจำแนกตามดัชนีของ{office.name} ประจำปี {n(view.year)} "
                 "มีผลการวิเคราะห์ข้อมูลในแต่ละตัวชี้วัดที่แสดงให้เห็นถึงจุดแข็ง และจุดอ่อนที่ต้องพัฒนาปรับปรุงแก้ไขต่อไป")

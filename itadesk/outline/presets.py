@@ -138,7 +138,7 @@ def _measures_002() -> list[Block]:
 def _measures_004() -> list[Block]:
     return [
         b("cover", "ชื่อเรื่อง", lines="มาตรการส่งเสริมคุณธรรมและความโปร่งใส\nประจำปีงบประมาณ พ.ศ. {plan_year}", emblem=False,
-          own_page=False),
+          own_page=False, ornament="*****"),
         b("drafted", "ผลการประเมินภาพรวม", draft="overall"),
         b("ranking", caption="คะแนนสูงสุดรายตัวชี้วัด", with_number=False, digits="arabic"),
         b("drafted", "ลำดับคะแนน", draft="ranking"),
