@@ -146,7 +146,7 @@ def test_issues_group_measures_and_follow_renames(year_store):
     assert {m.issue for m in s.measures(2568) if m.title in "กค"} == {"การเปิดเผยข้อมูลสาธารณะ"}
     assert plan_groups(s.view(2568))[0].detail == ["- ควรปรับปรุงเว็บไซต์", "- ควรมีผู้รับผิดชอบ"]
     s.move_issue(issues[1].id, -1)
-    assert [g.title for g in plan_groups(s.view(2568))][0] == "การป้องกันการทุจริต"
+    assert plan_groups(s.view(2568))[0].title == "การป้องกันการทุจริต"
     s.delete_issue(issues[1].id)
     assert next(m for m in s.measures(2568) if m.title == "ข").issue == ""
     s.undo()

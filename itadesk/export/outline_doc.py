@@ -130,36 +130,14 @@ class Ctx:
 
 
 def has_data(block: Block, view: YearView, memo: Memo | None) -> bool:
-    spec = ob.kind_spec(block.kind)
-    return bool(spec.has_data(block, view, memo))
-
-
-def _printed(outline: Outline, view: YearView, memo: Memo | None) -> set[str]:
-    """Keys of the blocks that print: switched on, with data, and a heading only when its
-    section (up to the next heading of its level or above) prints something."""
-    on = [blk for blk in outline.blocks if blk.enabled and blk.kind in RENDERERS]
-    printed = {blk.key for blk in on if blk.kind != "heading" and has_data(blk, view, memo)}
-    for i, blk in enumerate(on):
-        if blk.kind != "heading" or not has_data(blk, view, memo):
-            continue
-        if not blk.opt("only_with_content"):
-            printed.add(blk.key)
-            continue
-        level = int(blk.opt("level") or 1)
-        for nxt in on[i + 1:]:
-            if nxt.kind == "heading" and int(nxt.opt("level") or 1) <= level:
-                break
-            if nxt.kind not in ("heading", "page_break") and nxt.key in printed:
-                printed.add(blk.key)
-                break
-    return printed
+    return ob.has_data(block, view, memo)
 
 
 def story(outline: Outline, view: YearView, memo: Memo | None, toc_pages: dict[str, int]) -> tuple[list, Ctx]:
     from . import outline_blocks, outline_plan, outline_tables  # noqa: F401  (register the built-in renderers)
 
     ctx = Ctx(view, outline, memo, toc_pages, outline.opt("orientation") or "portrait")
-    ctx.printed = _printed(outline, view, memo)
+    ctx.printed = ob.printed(outline, view, memo, renderable=set(RENDERERS))
     for blk in outline.blocks:
         if blk.key in ctx.printed:
             ctx.story += RENDERERS[blk.kind](ctx, blk)

@@ -217,6 +217,35 @@ def fill(template: str, values: dict[str, str]) -> str:
     return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), template)
 
 
+# ------------------------------------------------------------------ what prints
+def has_data(block: Block, view, memo=None) -> bool:
+    """Whether ``block`` has anything to print for the year ``view`` (and ``memo``)."""
+    spec = _KINDS.get(block.kind)
+    return spec is not None and bool(spec.has_data(block, view, memo))
+
+
+def printed(outline: Outline, view, memo=None, *, renderable: set[str] | frozenset[str] | None = None) -> set[str]:
+    """Keys of the blocks that print: switched on, of a kind the renderer knows, with data —
+    and a heading only when its section (up to the next heading of its level or above)
+    prints something, so an empty section leaves no orphan title."""
+    on = [b for b in outline.blocks if b.enabled and (renderable is None or b.kind in renderable)]
+    keys = {b.key for b in on if b.kind != "heading" and has_data(b, view, memo)}
+    for i, b in enumerate(on):
+        if b.kind != "heading" or not has_data(b, view, memo):
+            continue
+        if not b.opt("only_with_content"):
+            keys.add(b.key)
+            continue
+        level = int(b.opt("level") or 1)
+        for nxt in on[i + 1:]:
+            if nxt.kind == "heading" and int(nxt.opt("level") or 1) <= level:
+                break
+            if nxt.kind not in ("heading", "page_break") and nxt.key in keys:
+                keys.add(b.key)
+                break
+    return keys
+
+
 # ----------------------------------------------------------------------- files
 FILE_FORMAT = "itadesk-outline"
 FILE_VERSION = 1
