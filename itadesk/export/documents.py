@@ -15,9 +15,11 @@ from ..store.store import Store
 from .kinds import KINDS
 
 
-def render(kind: str, snap: YearView, out: Path, *, memo_id: int | None = None, outline: Outline | None = None) -> Path:
+def render(kind: str, snap: YearView, out: Path, *, memo_id: int | None = None, outline: Outline | None = None,
+           toc: dict | None = None) -> Path:
     """Render document ``kind`` of ``snap`` to ``out`` (atomically) with ``outline``
-    (the kind's default layout when none is given)."""
+    (the kind's default layout when none is given). ``toc``: the pages of the headings
+    from the render before (updated in place), so a preview with contents takes one pass."""
     if kind not in KINDS:
         raise ExportError(f"ไม่รู้จักเอกสารชนิด {kind}", f"unknown document kind {kind!r}")
     title = f"{KINDS[kind]} {snap.office.name} ปี {snap.year}"
@@ -27,7 +29,7 @@ def render(kind: str, snap: YearView, out: Path, *, memo_id: int | None = None, 
         raise ExportError(f"รูปแบบเอกสารนี้ใช้กับเอกสารชนิด {outline.kind} ไม่ใช่ {kind}", f"outline for {outline.kind}, not {kind}")
     from .outline_doc import render_outline  # reportlab loads on the first export, not at start-up
 
-    return render_outline(outline, snap, Path(out), title=title, memo=memo)
+    return render_outline(outline, snap, Path(out), title=title, memo=memo, toc=toc)
 
 
 def _pick_memo(snap: YearView, memo_id: int | None):

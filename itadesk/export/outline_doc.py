@@ -144,12 +144,17 @@ def story(outline: Outline, view: YearView, memo: Memo | None, toc_pages: dict[s
     return ctx.story, ctx
 
 
-def render_outline(outline: Outline, view: YearView, out: Path, *, title: str = "", memo: Memo | None = None) -> Path:
-    """Render ``outline`` of ``view`` to ``out`` (atomically)."""
+def render_outline(outline: Outline, view: YearView, out: Path, *, title: str = "", memo: Memo | None = None,
+                   toc: dict[str, int] | None = None) -> Path:
+    """Render ``outline`` of ``view`` to ``out`` (atomically).
+
+    With a contents block the pages of its headings are known only after a pass; a
+    second pass prints them. ``toc`` starts from the pages found last time (and gets
+    the pages found now): an edit that moves no heading renders in one pass."""
     has_contents = any(b.kind == "contents" and b.enabled for b in outline.blocks)
 
     def build(tmp: str) -> None:
-        pages: dict[str, int] = {}
+        pages: dict[str, int] = dict(toc or {})
         for _pass in range(3 if has_contents else 1):
             flowables, ctx = story(outline, view, memo, pages)
             doc = OutlineDoc(tmp, title=title, thai_digits=ctx.doc_thai(),
@@ -159,5 +164,8 @@ def render_outline(outline: Outline, view: YearView, out: Path, *, title: str = 
             if doc.toc_pages == pages:
                 break
             pages = doc.toc_pages
+        if toc is not None:
+            toc.clear()
+            toc.update(pages)
 
     return build_atomic(Path(out), build)
