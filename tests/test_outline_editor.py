@@ -6,7 +6,7 @@ type it in Thai, move it, change a table's digits, see the preview follow,
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QPushButton
+from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QPushButton
 
 from tests.keys import click_into, select_all, type_text
 from tests.pdf_checks import needs_poppler, raw_text, squeeze
@@ -133,3 +133,35 @@ def test_blocks_without_data_are_greyed(qtbot, window):
     qtbot.waitUntil(lambda: not ed.blocks.item(0).text().endswith("ไม่มีข้อมูล"), timeout=10000)
     # every field of the form has its Thai label as its accessible name
     assert all(f.widget.accessibleName() == f.label for f in ed.fields)
+
+
+def test_issue_detail_and_step_details_in_the_measures_tab(qtbot, window):
+    s = window.session
+    window.year_box.setCurrentIndex(window.year_box.findData(2568))
+    tab = window.pages[3]
+    window.tabs.setCurrentWidget(tab)
+    m = tab.current()
+    assert m.issue_id is not None and tab.issue_detail.isEnabled()
+    click_into(qtbot, tab.issue_detail)
+    select_all(tab.issue_detail)
+    type_text(tab.issue_detail, "- ควรทบทวนคู่มือทุกปี")
+    qtbot.keyClick(tab.issue_detail, Qt.Key.Key_Tab)
+    assert s.store.issue(m.issue_id).detail == "- ควรทบทวนคู่มือทุกปี"
+
+    table = tab.step_table
+    assert table.rowCount() == len(m.steps)
+    table.scrollTo(table.model().index(1, 1))
+    qtbot.waitUntil(table.isVisible)
+    rect = table.visualItemRect(table.item(1, 1))  # the second step's own responsible unit
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert table.currentRow() == 1 and table.currentColumn() == 1
+    qtbot.keyClick(table, Qt.Key.Key_F2)  # edit the cell, as with the keyboard
+    qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QLineEdit))  # the cell's own editor opened
+    editor = QApplication.focusWidget()
+    select_all(editor)
+    type_text(table, "กองคลัง")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # the view commits the cell on its next turn
+    qtbot.waitUntil(lambda: s.store.measure(m.id).step(1).unit == "กองคลัง")
+    assert s.store.undo_label().startswith("แก้ไขผู้รับผิดชอบขั้นตอน")
+    window.undo()
+    assert s.store.measure(m.id).step(1).unit != "กองคลัง"

@@ -13,14 +13,11 @@ from __future__ import annotations
 import dataclasses
 
 from ..domain import validation as v
+from ..domain.labels import ISSUE_FIELDS, STEP_FIELDS
 from ..domain.models import Issue, Step
 from ..domain.vocab import Area, Change, change
 from ..errors import NotFoundError, ValidationError
 from . import rows
-
-ISSUE_FIELDS = {"title": "ประเด็นที่ต้องพัฒนา", "detail": "รายละเอียดของประเด็น (บรรทัดละข้อ)"}
-STEP_FIELDS = {"text": "ขั้นตอน", "unit": "ผู้รับผิดชอบขั้นตอน", "period": "ระยะเวลาของขั้นตอน",
-               "monitoring": "การกำกับติดตามของขั้นตอน", "status_text": "ข้อความในตารางสถานะ"}
 
 
 class PlanWrites:
