@@ -205,8 +205,9 @@ def development(ctx: Ctx, blk: Block) -> list:
 
 
 # ------------------------------------------------------------------ status
-@renderer("status")
-def status(ctx: Ctx, blk: Block) -> list:
+def status_rows(ctx: Ctx, blk: Block) -> tuple[list[list], int, list, list[str], str]:
+    """(rows, header rows, spans, columns, style) of a status table: each measure's status in
+    the round chosen (the memo's by default) by the one rule of ``domain.year``, as in the memo's text."""
     memo = ctx.memo
     style = blk.opt("style") or "memo"
     if style == "memo":
@@ -215,21 +216,19 @@ def status(ctx: Ctx, blk: Block) -> list:
     rnd = (memo.status_round if memo is not None else None) if rnd == "memo" else (None if rnd == "other" else rnd)
     cols, head = headers(blk)
     status_k = cols.index("status") if "status" in cols else None
-    before = head[:status_k] if status_k is not None else head
-    after = head[status_k + 1:] if status_k is not None else []
-    plain_cols = [c for c in cols if c != "status"]
     rows: list[list] = []
     spans: list = []
     if status_k is None:
         rows.append(head)
     elif style == "three":
+        before, after = head[:status_k], head[status_k + 1:]
         rows.append([*before, head[status_k], "", "", *after])
         rows.append([""] * len(before) + [STATUS_TH[c] for c in STATUS_CODES] + [""] * len(after))
         spans.append(((status_k, 0), (status_k + 2, 0)))
         spans += [((k, 0), (k, 1)) for k in range(len(before))]
         spans += [((status_k + 3 + k, 0), (status_k + 3 + k, 1)) for k in range(len(after))]
     else:
-        rows.append([*before, head[status_k], "ผลการดำเนินงาน", *after])
+        rows.append([*head[:status_k], head[status_k], "ผลการดำเนินงาน", *head[status_k + 1:]])
     header_rows = len(rows)
     wording = blk.opt("wording") or "status"
     for k, state in enumerate(ctx.view.states, 1):
@@ -238,11 +237,10 @@ def status(ctx: Ctx, blk: Block) -> list:
         steps = [f"- {ctx.typed((s.status_text if wording == 'status' and s.status_text else s.text), blk)}" for s in details] or ["-"]
         cells = {"no": ctx.n(k, blk), "measure": number(ctx, blk, k, blk.opt("measure_numbers") or "none", ctx.typed(m.title, blk)),
                  "steps": steps}
-        left = [cells[c] for c in cols[:status_k]] if status_k is not None else [cells[c] for c in plain_cols]
-        right = [cells[c] for c in cols[status_k + 1:]] if status_k is not None else []
         if status_k is None:
-            rows.append(left)
+            rows.append([cells[c] for c in cols])
             continue
+        left, right = [cells[c] for c in cols[:status_k]], [cells[c] for c in cols[status_k + 1:]]
         current, now = state.update_in(rnd), state.status_in(rnd)
         if style == "three":
             rows.append([*left, *["/" if now == code else "" for code in STATUS_CODES], *right])
@@ -251,12 +249,18 @@ def status(ctx: Ctx, blk: Block) -> list:
             if current and current.status == Status.IN_PROGRESS:
                 note = f"ร้อยละ {ctx.n(current.progress, blk)} {note}".strip()
             rows.append([*left, STATUS_TH[now], note, *right])
+    return rows, header_rows, spans, cols, style
+
+
+@renderer("status")
+def status(ctx: Ctx, blk: Block) -> list:
+    rows, header_rows, spans, cols, style = status_rows(ctx, blk)
+    status_k = cols.index("status") if "status" in cols else None
     unit = {"no": 0.9, "measure": 4.2, "steps": 4.9}
     status_w = [2.0, 2.0, 2.0] if style == "three" else [2.4, 3.1]
-    raw = [unit[c] for c in cols[:status_k]] + status_w + [unit[c] for c in cols[status_k + 1:]] if status_k is not None \
+    raw = ([unit[c] for c in cols[:status_k]] + status_w + [unit[c] for c in cols[status_k + 1:]]) if status_k is not None \
         else [unit[c] for c in cols]
-    total = ctx.width()
-    ws = [x * total / sum(raw) for x in raw]
+    ws = [x * ctx.width() / sum(raw) for x in raw]
     centered = {k: "center" for k, c in enumerate(cols[:status_k] if status_k is not None else cols) if c == "no"}
     if status_k is not None:
         centered.update({status_k + j: "center" for j in range(3 if style == "three" else 1)})
@@ -264,4 +268,4 @@ def status(ctx: Ctx, blk: Block) -> list:
     return caption(ctx, blk) + [b.gap(8), table, b.gap(4)]
 
 
-__all__ = ["cm", "development", "plan", "status"]
+__all__ = ["cm", "development", "plan", "status", "status_rows"]

@@ -16,7 +16,7 @@ from ..pdf.thai_paragraph import Run, ThaiParagraph
 from . import blocks as b
 from .outline_blocks import paragraphs
 from .outline_doc import Ctx, renderer
-from .plan import TOOL_TH, _tool_recommendation
+from .plan import TOOL_TH, tool_recommendation
 
 TOOL_ORDER = {"IIT": 0, "EIT": 1, "EIT1": 2, "EIT2": 3, "OIT": 4}
 
@@ -251,7 +251,7 @@ def recommendations(ctx: Ctx, blk: Block) -> list:
             d.overall_sentence(view.office.name, view.scores, view.level, thai=view.thai_digits) + " " + view.change_sentence())
         out += [b.body(ctx.typed(p, blk)) for p in paragraphs(general.strip())]
     for tool in ("IIT", "EIT", "OIT"):
-        text = _tool_recommendation(view, tool)
+        text = tool_recommendation(view, tool)
         if text:
             out += [ThaiParagraph([Run(f"ข้อเสนอแนะสำหรับการประเมินตาม{TOOL_TH[tool]}", bold=True)],
                                   b.PLAIN.but(space_before=10, keep_with_next=True)),
