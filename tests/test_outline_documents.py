@@ -163,3 +163,31 @@ def test_today_layouts_are_presets_and_the_outline_is_the_year_default(demo_stor
     assert demo_store.outline(2569, "plan").preset == "plan"
     view = dataclasses.replace(demo_store.view(2568), thai_digits=False)
     assert view.thai_digits is False
+
+
+@needs_poppler
+def test_a_new_block_kind_registers_from_its_own_module(demo_store, tmp_path):
+    """Issue 11's results and evidence blocks plug in the same way: a kind in the outline
+    registry, a renderer in the export registry — no edit of the built-in ones."""
+    from itadesk.export import outline_doc
+    from itadesk.outline import KindSpec, Option, register_kind
+    from itadesk.outline.blocks import _KINDS
+    from itadesk.pdf.thai_paragraph import ThaiParagraph
+
+    register_kind(KindSpec("evidence_count", "จำนวนหลักฐาน", "data", (Option("word", "คำนำหน้า", "text", "หลักฐาน"),),
+                           lambda block, view, memo: any(m.evidence for m in view.measures)))
+
+    @outline_doc.renderer("evidence_count")
+    def _render(ctx, blk):
+        count = sum(len(m.evidence) for m in ctx.view.measures)
+        return [ThaiParagraph(f"{blk.opt('word')} {ctx.n(count, blk)} รายการ")]
+
+    try:
+        s = demo_store
+        s.add_block(2568, "scores", "evidence_count")
+        out = render("scores", s.view(2568), tmp_path / "e.pdf", outline=s.outline(2568, "scores"))
+        count = sum(len(m.evidence) for m in s.measures(2568))
+        assert squeeze(f"หลักฐาน {count} รายการ".translate(str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙"))) in squeeze(raw_text(out))
+    finally:
+        _KINDS.pop("evidence_count", None)
+        outline_doc.RENDERERS.pop("evidence_count", None)

@@ -60,3 +60,25 @@ def test_seed_exports_are_clean_thai(exports, seed):
     _data, pdf = exports[seed]
     report = check_pdf(pdf)
     assert report.cluster == [] and report.word == [] and report.pua == 0
+
+
+@needs_poppler
+@pytest.mark.parametrize("seed", SEEDS)
+def test_the_default_layout_misses_the_seeds_parts(exports, seed, tmp_path):
+    """The same data with the kind's default layout (itadesk's documents before outlines):
+    the parts check tells the layouts apart (the seed's own preset is what reaches 95 %)."""
+    from itadesk.outline import default_outline
+    from itadesk.store.store import Store
+
+    data, _pdf = exports[seed]
+    store = Store.open(None)
+    try:
+        memo_id = rebuild(store, data)
+        out = render(data["kind"], store.view(data["year"]), tmp_path / "default.pdf", memo_id=memo_id,
+                     outline=default_outline(data["kind"]))
+    finally:
+        store.close()
+    found, _missing = find_parts(data["parts"], raw_text(out))
+    share = len(found) / len(data["parts"])
+    print(f"\nseed {seed} with the default {data['kind']} layout: {share:.0%}")
+    assert share < 0.9

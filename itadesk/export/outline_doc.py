@@ -11,6 +11,7 @@ to learn the pages its headings landed on.
 from __future__ import annotations
 
 import dataclasses
+import importlib
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -27,6 +28,9 @@ from ..pdf.thai_paragraph import ThaiParagraph
 
 Renderer = Callable[["Ctx", Block], list]
 RENDERERS: dict[str, Renderer] = {}
+# modules whose import registers renderers; a module of later block kinds (results, a multi-year
+# plan, an evidence index) adds its name here beside its ``register_kind`` in itadesk.outline
+RENDERER_MODULES = ["itadesk.export.outline_blocks", "itadesk.export.outline_tables", "itadesk.export.outline_plan"]
 
 
 def renderer(kind: str) -> Callable[[Renderer], Renderer]:
@@ -134,8 +138,8 @@ def has_data(block: Block, view: YearView, memo: Memo | None) -> bool:
 
 
 def story(outline: Outline, view: YearView, memo: Memo | None, toc_pages: dict[str, int]) -> tuple[list, Ctx]:
-    from . import outline_blocks, outline_plan, outline_tables  # noqa: F401  (register the built-in renderers)
-
+    for name in RENDERER_MODULES:
+        importlib.import_module(name)
     ctx = Ctx(view, outline, memo, toc_pages, outline.opt("orientation") or "portrait")
     ctx.printed = ob.printed(outline, view, memo, renderable=set(RENDERERS))
     for blk in outline.blocks:
