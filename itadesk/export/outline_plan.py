@@ -17,7 +17,7 @@ from ..domain.thai_dates import format_period
 from ..domain.validation import STATUS_CODES, STATUS_TH
 from ..domain.vocab import Status
 from ..outline.blocks import Block
-from ..pdf.tables import thai_table
+from ..pdf.tables import auto_widths, thai_table
 from ..pdf.thai_paragraph import Run, ThaiParagraph
 from . import blocks as b
 from .outline_doc import Ctx, renderer
@@ -107,7 +107,12 @@ def plan(ctx: Ctx, blk: Block) -> list:
         for group in plan_groups(ctx.view):
             rows += _grouped_rows(ctx, blk, group, cols)
     align = {k: "center" for k, c in enumerate(cols) if c in ("period", "budget")}
-    table = thai_table(rows, widths(cols, PLAN_WEIGHTS, ctx.width()), size=9.5, col_align=align)
+    # columns share the width by what they hold (a short period column still fits its heading),
+    # within a third of the fixed weights either way so a table keeps its familiar shape
+    fixed = widths(cols, PLAN_WEIGHTS, ctx.width())
+    fitted = auto_widths(rows, ctx.width(), size=9.5, header_rows=1)
+    mixed = [max(w * 2 / 3, min(w * 4 / 3, f)) for w, f in zip(fixed, fitted, strict=True)]
+    table = thai_table(rows, [w * ctx.width() / sum(mixed) for w in mixed], size=9.5, col_align=align)
     return caption(ctx, blk) + [b.gap(6), table]
 
 
