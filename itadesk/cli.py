@@ -45,6 +45,10 @@ def _parser() -> argparse.ArgumentParser:
     from .exchange.commands import add_parsers  # argparse only: openpyxl loads when a command runs
 
     add_parsers(sub)
+    e.add_argument("--preset", help="export with this preset instead of the year's own outline (see `itadesk outline list`)")
+
+    o = sub.add_parser("outline", help="document outlines (presets)")
+    o.add_argument("action", choices=("list",), help="list: the presets, by document kind")
     return p
 
 
@@ -88,13 +92,21 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "export":
             from .export.documents import export_document
 
-            out = export_document(args.kind, db=Path(args.export_db), year=args.year, out=Path(args.out), memo_id=args.memo)
+            out = export_document(args.kind, db=Path(args.export_db), year=args.year, out=Path(args.out), memo_id=args.memo,
+                                  preset_name=args.preset)
             print(f"ส่งออกแล้ว / exported: {out}")
             return 0
         if args.command in ("xlsx", "status-forms", "status-import"):
             from .exchange.commands import run as run_exchange
 
             return run_exchange(args)
+        if args.command == "outline":
+            from .outline import PRESETS
+
+            for p in PRESETS.values():
+                print(f"{p.name:14} {p.kind:9} {'*' if p.default else ' '} {p.label}")
+            print("(* = รูปแบบเริ่มต้นของเอกสารชนิดนั้น / the kind's default)")
+            return 0
     except ItadeskError as err:
         return _fail(f"ผิดพลาด: {err.message_th}\nerror: {err}")
     except FileNotFoundError as err:

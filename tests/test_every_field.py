@@ -233,8 +233,10 @@ def test_every_field_keeps_what_was_typed(qtbot, demo_path, monkeypatch):
     # ---- and nothing else moved: every changed row belongs to a record that was shown
     after_rows = _rows(demo_path)
     mid, memo_id = shown["MeasuresTab"], shown["MemoTab"]
+    final_issue = next(r["issue_id"] for r in after_rows["measures"] if r["id"] == mid)
     owned_by_shown = {
         "measures": lambda r: r["id"] == mid,
+        "issues": lambda r: r["id"] == final_issue,
         "measure_steps": lambda r: r["measure_id"] == mid,
         "measure_units": lambda r: r["measure_id"] == mid,
         "measure_items": lambda r: r["measure_id"] == mid,

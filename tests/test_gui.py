@@ -144,7 +144,7 @@ def test_clerk_cycle(qtbot, window, demo_path, tmp_path):
 def test_preview_renders_pages(qtbot, window):
     docs = window.pages[6]
     docs.kind.setCurrentIndex(docs.kind.findData("scores"))
-    with qtbot.waitSignal(docs.exported, timeout=60000):
+    with qtbot.waitSignal(docs.previewed, timeout=60000):
         docs.show_preview()
     qtbot.waitUntil(lambda: len(docs.preview.pages) >= 1, timeout=10000)
     assert docs.preview.pages[0].width() > 500

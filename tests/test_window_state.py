@@ -403,7 +403,7 @@ def test_a_new_database_clears_every_view(qtbot, window, tmp_path):
         window.tabs.setCurrentWidget(page)
     docs = window.pages[6]
     docs.kind.setCurrentIndex(docs.kind.findData("scores"))
-    with qtbot.waitSignal(docs.exported, timeout=60000):
+    with qtbot.waitSignal(docs.previewed, timeout=60000):
         docs.show_preview()
     qtbot.waitUntil(lambda: len(docs.preview.pages) >= 1, timeout=10000)
     window.tabs.setCurrentWidget(scores)

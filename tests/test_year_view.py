@@ -84,14 +84,19 @@ def test_memo_text_and_table_agree(demo_store, tmp_path, round_):
     from itadesk.domain.thai_numbers import digits
 
     assert f"ดำเนินการเรียบร้อยแล้ว {digits(counts[Status.DONE], True)} จาก {digits(len(view.measures), True)}" in paragraph
-    memo = view.memos[0]
+    memo = view.memos[-1]  # the memo an export prints when none is named (the demo's 12-month one)
     memo.status_round, memo.paragraphs = round_, view.memo_paragraphs(round_)
     demo_store.save_memo(memo)
     out = render("memo", demo_store.view(2568), tmp_path / "memo.pdf")
     # the table marks one "/" per measure, in the column of its status in this round
-    from itadesk.export.memo import status_rows
+    from itadesk.export.outline_doc import Ctx
+    from itadesk.export.outline_plan import status_rows
+    from itadesk.outline import default_outline
 
-    marks = [row[3:6] for row in status_rows(demo_store.view(2568), memo)[2:]]
+    outline = default_outline("memo")
+    block = next(b for b in outline.blocks if b.kind == "status")
+    rows, header_rows, _spans, _cols, _style = status_rows(Ctx(demo_store.view(2568), outline, memo), block)
+    marks = [row[3:6] for row in rows[header_rows:]]
     from_table = {code: sum(1 for r in marks if r[k] == "/") for k, code in enumerate(Status)}
     assert from_table == counts
     assert sum(counts.values()) == len(view.measures)

@@ -37,6 +37,7 @@ ANALYSIS_FIELDS: dict[str, str] = {
     "assessment": "ประเด็นการประเมิน",
     "analysis": "ผลการวิเคราะห์",
     "development": "ประเด็นที่ควรพัฒนา",
+    "points": "แนวทางการพัฒนาหรือการแก้ไข (บรรทัดละข้อ)",
 }
 
 LIMITATION_FIELDS: dict[str, str] = {
@@ -59,6 +60,16 @@ MEMO_FIELDS: dict[str, str] = {
     "status_round": "รอบการรายงาน",
     "include_table": "แนบตารางสถานะการดำเนินงาน",
     "comment_block": "มีช่องความเห็นและข้อสั่งการของผู้บริหาร",
+}
+
+ISSUE_FIELDS: dict[str, str] = {"title": "ประเด็นที่ต้องพัฒนา", "detail": "รายละเอียดของประเด็น (บรรทัดละข้อ)"}
+
+STEP_FIELDS: dict[str, str] = {
+    "text": "ขั้นตอน",
+    "unit": "ผู้รับผิดชอบขั้นตอน",
+    "period": "ระยะเวลาของขั้นตอน",
+    "monitoring": "การกำกับติดตามของขั้นตอน",
+    "status_text": "ข้อความในตารางสถานะ",
 }
 
 SIGNER_FIELDS: dict[str, str] = {"name": "ชื่อ-สกุล", "position": "ตำแหน่ง", "role": "บทบาท"}

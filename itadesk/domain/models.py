@@ -146,6 +146,7 @@ class Analysis:
     analysis: str = ""  # ผลการวิเคราะห์
     development: str = ""  # ประเด็นที่ควรพัฒนา
     sort: int = 0
+    points: str = ""  # แนวทางการพัฒนาหรือการแก้ไข: the development points listed under a weakness, one a line
 
 
 @dataclass
@@ -182,6 +183,42 @@ class Measure:
     indicators: list[int] = field(default_factory=list)
     items: list[str] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
+    sort: int = 0
+    issue_id: int | None = None  # the Issue record that groups it (set by the store from ``issue``)
+    # unit, period, monitoring and status wording of single steps, by position (see ``step``)
+    step_details: list[Step] = field(default_factory=list)
+
+    def step(self, n: int) -> Step:
+        """Step ``n`` (0-based) with its own details, or the bare text when it has none."""
+        found = self.step_details[n] if n < len(self.step_details) else None
+        if found is not None and found.text == self.steps[n]:
+            return found
+        return Step(self.steps[n])
+
+
+@dataclass
+class Step:
+    """One step of a measure. A step may carry its own responsible unit, period and
+    monitoring (seed 002 prints them per step) and a shorter wording for the status
+    table; empty means "as the measure"."""
+
+    text: str
+    unit: str = ""
+    period: str = ""
+    monitoring: str = ""
+    status_text: str = ""
+
+
+@dataclass
+class Issue:
+    """An assessment issue (ประเด็นที่ต้องพัฒนา) of a year: it groups the measures that answer
+    it; the plan tables print it once with the measures under it and their steps numbered
+    across the group. ``detail`` holds the lines printed under its title."""
+
+    id: int | None
+    year: int
+    title: str
+    detail: str = ""
     sort: int = 0
 
 

@@ -68,6 +68,7 @@ class Area(StrEnum):
     STATUS = "status"
     MEMOS = "memos"
     PLANS = "plans"  # plans across fiscal years (their hierarchy, measures and budgets)
+    OUTLINE = "outline"  # the blocks of a document (issue 10)
 
 
 ALL_AREAS: frozenset[Area] = frozenset(Area)

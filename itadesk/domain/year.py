@@ -22,6 +22,7 @@ from .evidence import ItemEvidence
 from .models import (
     Analysis,
     Framework,
+    Issue,
     Limitation,
     Measure,
     Memo,
@@ -114,6 +115,7 @@ class YearView:
     # stored values the program cannot use as they are (store.problems.StoredProblem): shown to the
     # clerk with how to fix them; every document still exports meanwhile
     problems: list = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=list)  # assessment issues grouping the measures (see domain.plan)
 
     # ------------------------------------------------------------ look-ups
     @property

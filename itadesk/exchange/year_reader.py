@@ -29,6 +29,7 @@ from ..domain.models import (
     Scores,
     Signer,
     StatusUpdate,
+    Step,
     Tool,
     Unit,
 )
@@ -207,8 +208,12 @@ class _Reader:
                     parts[name][no].append((r, col))
         for no, state in by_no.items():
             m = state.measure
-            steps = [(self.whole(col("ขั้นที่"), 1) or 0, r, self.req(col("ขั้นตอน"))) for r, col in parts["ขั้นตอน"][no]]
-            m.steps = [text for _k, _r, text in sorted(steps)]
+            steps = [(self.whole(col("ขั้นที่"), 1) or 0, r,
+                      Step(self.req(col("ขั้นตอน")), self.text(col("ผู้รับผิดชอบขั้นตอน")), self.text(col("ระยะเวลาของขั้นตอน")),
+                           self.text(col("การกำกับติดตามของขั้นตอน")), self.text(col("ข้อความในตารางสถานะ"))))
+                     for r, col in parts["ขั้นตอน"][no]]
+            m.steps = [st.text for _k, _r, st in sorted(steps, key=lambda x: (x[0], x[1]))]
+            m.step_details = [st for _k, _r, st in sorted(steps, key=lambda x: (x[0], x[1]))]
             m.units = [self.req(col("หน่วยงานผู้รับผิดชอบ")) for _r, col in parts["ผู้รับผิดชอบ"][no]]
             m.evidence = [Evidence(self.text(col("ชื่อหลักฐาน")), self.text(col("ลิงก์"))) for _r, col in parts["หลักฐาน"][no]]
             for _r, col in parts["สถานะ"][no]:

@@ -57,7 +57,9 @@ SHEETS: dict[str, list[tuple[str, str]]] = {
                 (M["start"], "วันที่ของ Excel"), (M["end"], "วันที่ของ Excel"), (M["period_text"], "ใช้แทนช่วงวันที่ถ้ามี"),
                 (M["monitoring"], ""), (M["target"], ""), (M["budget"], "ตัวเลข"),
                 (M["indicators"], "เลขตัวชี้วัดคั่นด้วยจุลภาค เช่น 1, 3"), (M["items"], "รหัสข้อคั่นด้วยจุลภาค เช่น o1, o2")],
-    "ขั้นตอน": [("ลำดับมาตรการ", ""), ("ขั้นที่", ""), ("ขั้นตอน", "")],
+    "ขั้นตอน": [("ลำดับมาตรการ", ""), ("ขั้นที่", ""), ("ขั้นตอน", ""),
+                ("ผู้รับผิดชอบขั้นตอน", "ว่าง = ผู้รับผิดชอบของมาตรการ"), ("ระยะเวลาของขั้นตอน", "ว่าง = ระยะเวลาของมาตรการ"),
+                ("การกำกับติดตามของขั้นตอน", "ว่าง = ของมาตรการ"), ("ข้อความในตารางสถานะ", "ว่าง = ข้อความขั้นตอน")],
     "ผู้รับผิดชอบ": [("ลำดับมาตรการ", ""), ("หน่วยงานผู้รับผิดชอบ", "เรียงตามลำดับที่พิมพ์ในเอกสาร")],
     "หลักฐาน": [("ลำดับมาตรการ", ""), ("ชื่อหลักฐาน", ""), ("ลิงก์", "")],
     "สถานะ": [("ลำดับมาตรการ", ""), ("มาตรการ", "ชื่อ (เพื่ออ่าน ไม่ได้นำเข้า)"), ("วันที่รายงาน", "วันที่ของ Excel"),
@@ -106,7 +108,8 @@ def year_rows(view: YearView) -> dict[str, list[list]]:
         m, n = s.measure, order[s.measure.id]
         out["มาตรการ"].append([n, m.kind, m.title, m.issue, m.start, m.end, m.period_text, m.monitoring, m.target, m.budget,
                               ", ".join(str(i) for i in m.indicators), ", ".join(m.items)])
-        out["ขั้นตอน"] += [[n, k, step] for k, step in enumerate(m.steps, 1)]
+        out["ขั้นตอน"] += [[n, k, st.text, st.unit, st.period, st.monitoring, st.status_text]
+                           for k, st in enumerate((m.step(i) for i in range(len(m.steps))), 1)]
         out["ผู้รับผิดชอบ"] += [[n, unit] for unit in m.units]
         out["หลักฐาน"] += [[n, e.title, e.link] for e in m.evidence]
         out["สถานะ"] += [[n, m.title, u.date, ROUNDS_TH[u.round], STATUS_TH[u.status], u.progress, u.note] for u in s.history]

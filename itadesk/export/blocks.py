@@ -206,20 +206,6 @@ class ScoreBars(Flowable):
         legend.drawOn(canv, x0, 0)
 
 
-def cover(title: str, subtitle: str, office_name: str, emblem_png: bytes | None, *, top: float, logo: float,
-          gap_below: float) -> list:
-    """A cover page: the emblem, the title, the fiscal year and the office, centred."""
-    from reportlab.platypus import PageBreak
-
-    big = ParaStyle(size=22, leading=34, align="center", bold=True)
-    story: list = [Spacer(1, top)]
-    image = emblem(emblem_png, height=logo)
-    if image is not None:
-        story += [image, Spacer(1, logo / 3)]
-    return story + [ThaiParagraph(title, big), ThaiParagraph(subtitle, big.but(size=18, leading=28)),
-                    Spacer(1, gap_below), ThaiParagraph(office_name, big.but(size=16, leading=26)), PageBreak()]
-
-
 def keep(*flowables) -> KeepTogether:
     return KeepTogether([f for f in flowables if f is not None])
 

@@ -26,7 +26,7 @@ class ExportCancelledError(ExportError):
 
 
 def _serve(conn) -> None:
-    """The worker's loop: one (kind, snap, out, memo_id) in, ("ok", path) or ("error", th, en) out."""
+    """The worker's loop: one (kind, snap, out, memo_id, outline) in, ("ok", path) or ("error", th, en) out."""
     from ..atomic import ignore_file_size_signal
     from .documents import render
 
@@ -38,9 +38,9 @@ def _serve(conn) -> None:
             return
         if job is None:
             return
-        kind, snap, out, memo_id = job
+        kind, snap, out, memo_id, outline = job
         try:
-            result = ("ok", str(render(kind, snap, Path(out), memo_id=memo_id)))
+            result = ("ok", str(render(kind, snap, Path(out), memo_id=memo_id, outline=outline)))
         except ItadeskError as err:
             result = ("error", err.message_th, str(err))
         except Exception as err:  # reported to the window as a Thai message, never lost
@@ -65,14 +65,14 @@ class ExportProcess:
         child.close()
         self._proc, self._conn = proc, parent
 
-    def render(self, kind: str, snap: YearView, out: Path, memo_id: int | None = None) -> Path:
+    def render(self, kind: str, snap: YearView, out: Path, memo_id: int | None = None, outline=None) -> Path:
         with self._lock:
             self._cancelled = False
             if self._proc is None or not self._proc.is_alive():
                 self._start()
             conn = self._conn
         try:
-            conn.send((kind, snap, str(out), memo_id))
+            conn.send((kind, snap, str(out), memo_id, outline))
             result = conn.recv()
         except (EOFError, OSError):
             if self._cancelled:

@@ -72,17 +72,25 @@ def memory_copy(path: Path) -> sqlite3.Connection:
     With an unfinished save (hot journal) the file and its journal are copied to a
     temporary folder and opened there, where SQLite rolls the journal back."""
     target = sqlite3.connect(":memory:", check_same_thread=False)
+    copied = False
     if hot_journal(path):
         with tempfile.TemporaryDirectory(prefix="itadesk-recover-") as tmp:
             copy = Path(tmp) / "copy.sqlite"
-            shutil.copyfile(path, copy)
-            shutil.copyfile(journal_path(path), journal_path(copy))
-            source = sqlite3.connect(str(copy))
             try:
-                source.backup(target)
-            finally:
-                source.close()
-    else:
+                shutil.copyfile(path, copy)
+                shutil.copyfile(journal_path(path), journal_path(copy))
+                copied = True
+            except FileNotFoundError:
+                # the journal went while we copied: it was a save under way in another window,
+                # which has finished; the file itself is complete now
+                copied = False
+            if copied:
+                source = sqlite3.connect(str(copy))
+                try:
+                    source.backup(target)
+                finally:
+                    source.close()
+    if not copied:
         source = connect_ro(path)
         try:
             source.backup(target)

@@ -13,6 +13,7 @@ from ..domain.thai_dates import fiscal_year_range
 from ..domain.thai_numbers import to_thai_digits
 from ..errors import ItadeskError
 from . import demo_content as c
+from . import demo_plans
 from .frameworks import default_framework
 from .store import Store
 
@@ -89,10 +90,13 @@ def build_demo(store: Store) -> None:
                         evidence=[Evidence("รายงานผลการดำเนินงาน", f"{c.OFFICE['website']}/ita/{year + 1}/m{n + 1}.pdf")])
             mid = store.save_measure(m).id
             _status_history(store, year, mid, n, start, end, rng)
+    demo_plans.enrich(store, 2568)
+    demo_plans.six_month_memo(store, 2568)  # the memo of the 6-month round comes first, the 12-month one last
     memo = Memo(None, 2568, agency=f"สำนักปลัดเทศบาล งานนิติการ โทร. {c.OFFICE['phone']}", number=f"{c.OFFICE['doc_prefix']}/๑๒๓",
                 date=_dt.date(2026, 10, 5),
                 subject="รายงานผลการดำเนินการตามมาตรการเพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน",
-                salutation="นายกเทศมนตรีตำบลโป่งสะแก", paragraphs=list(c.MEMO_PARAGRAPHS), closing=c.MEMO_CLOSING,
+                salutation="นายกเทศมนตรีตำบลโป่งสะแก", paragraphs=demo_plans.memo_paragraphs(list(c.MEMO_PARAGRAPHS)),
+                closing=c.MEMO_CLOSING,
                 signer_name=c.SIGNERS[2][0], signer_position=c.SIGNERS[2][1], table_style="three",
                 include_table=True, status_round="12", comment_block=True)
     store.save_memo(memo)

@@ -7,13 +7,14 @@ small). Every write is one transaction and one undo step and returns one
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 from ..domain import labels
 from ..domain import validation as v
-from ..domain.models import Analysis, Limitation, Measure, Memo, StatusUpdate
+from ..domain.models import Analysis, Limitation, Measure, Memo, StatusUpdate, Step
 from ..domain.vocab import Area, Change, Round, Status, change
 from ..errors import ValidationError
 from . import rows
@@ -30,6 +31,28 @@ def _shift(day: _dt.date | None, years: int) -> _dt.date | None:
         return day.replace(year=day.year + years)
     except ValueError:  # 29 February
         return day.replace(year=day.year + years, day=28)
+
+
+def _steps(m: Measure) -> list[Step]:
+    """The measure's step texts with the details they carried: a detail follows its step's
+    text (a step moved keeps its unit and period); a step whose text was edited keeps the
+    details of the step that stood at its place."""
+    texts = [s.strip() for s in m.steps if s.strip()]
+    details = list(m.step_details)
+    used: set[int] = set()
+    out: list[Step | None] = [None] * len(texts)
+    for n, text in enumerate(texts):
+        k = next((k for k, d in enumerate(details) if k not in used and d.text.strip() == text), None)
+        if k is not None:
+            used.add(k)
+            out[n] = dataclasses.replace(details[k], text=text)
+    for n, text in enumerate(texts):
+        if out[n] is None:
+            same_place = n < len(details) and n not in used
+            if same_place:
+                used.add(n)
+            out[n] = dataclasses.replace(details[n], text=text) if same_place else Step(text)
+    return [s for s in out if s is not None]
 
 
 class RecordWrites:
@@ -81,7 +104,7 @@ class RecordWrites:
         self.require_year(a.year)
         v.check_texts(a, labels.ANALYSIS_FIELDS)
         row = {"year": a.year, "indicator": a.indicator, "topic": a.topic.strip(), "assessment": a.assessment,
-               "analysis": a.analysis, "development": a.development, "sort": a.sort}
+               "analysis": a.analysis, "development": a.development, "sort": a.sort, "points": a.points}
         with self._write("แก้ไขผลการวิเคราะห์") as db:
             if a.id is None:
                 a.id = db.table("analyses").insert(row).last_pk
@@ -150,10 +173,20 @@ class RecordWrites:
                 stored = rows.measure(db, m.id)
                 row["sort"] = m.sort
                 db.table("measures").update(m.id, row)
-            steps = [s.strip() for s in m.steps if s.strip()]
-            if steps != stored.steps:
+            steps = _steps(m)
+            if [dataclasses.astuple(s) for s in steps] != [dataclasses.astuple(s) for s in _steps(stored)]:
                 db.execute("DELETE FROM measure_steps WHERE measure_id=?", [m.id])
-                db.table("measure_steps").insert_all([{"measure_id": m.id, "sort": n, "text": s} for n, s in enumerate(steps)])
+                db.table("measure_steps").insert_all(
+                    [{"measure_id": m.id, "sort": n, "text": s.text, "unit": s.unit.strip(), "period": s.period.strip(),
+                      "monitoring": s.monitoring.strip(), "status_text": s.status_text.strip()} for n, s in enumerate(steps)])
+            issue_id = self._issue_id(m.year, m.issue)
+            if issue_id != stored.issue_id:
+                db.execute("UPDATE measures SET issue_id=? WHERE id=?", [issue_id, m.id])
+                if stored.issue_id is not None:
+                    # the issue this measure left, made by typing its name ("กระบวนการ", "กระบวนการปฏิ…" at
+                    # each pause), goes when no measure is in it and the clerk gave it no detail of its own
+                    db.execute("DELETE FROM issues WHERE id = ? AND detail = '' AND id NOT IN "
+                               "(SELECT issue_id FROM measures WHERE issue_id IS NOT NULL)", [stored.issue_id])
             units = list(dict.fromkeys(u.strip() for u in m.units if u.strip()))
             if units != stored.units:
                 db.execute("DELETE FROM measure_units WHERE measure_id=?", [m.id])

@@ -15,6 +15,7 @@ from ..domain.models import (
     Evidence,
     Framework,
     Indicator,
+    Issue,
     Item,
     Level,
     Limitation,
@@ -24,6 +25,7 @@ from ..domain.models import (
     Scores,
     Signer,
     StatusUpdate,
+    Step,
     Tool,
     Unit,
 )
@@ -97,7 +99,12 @@ def texts(db: Database, year: int) -> dict[str, str]:
 
 def analyses(db: Database, year: int) -> list[Analysis]:
     return [Analysis(*r) for r in db.execute(
-        "SELECT id, year, indicator, topic, assessment, analysis, development, sort FROM analyses WHERE year=? ORDER BY sort, id", [year])]
+        "SELECT id, year, indicator, topic, assessment, analysis, development, sort, points FROM analyses WHERE year=? "
+        "ORDER BY sort, id", [year])]
+
+
+def issues(db: Database, year: int) -> list[Issue]:
+    return [Issue(*r) for r in db.execute("SELECT id, year, title, detail, sort FROM issues WHERE year=? ORDER BY sort, id", [year])]
 
 
 def limitations(db: Database, year: int) -> list[Limitation]:
@@ -105,7 +112,7 @@ def limitations(db: Database, year: int) -> list[Limitation]:
         "SELECT id, year, limitation, impact, development, sort FROM limitations WHERE year=? ORDER BY sort, id", [year])]
 
 
-_MEASURE_COLS = "id, year, title, kind, issue, start, end, period_text, monitoring, target, budget, sort"
+_MEASURE_COLS = "id, year, title, kind, issue, start, end, period_text, monitoring, target, budget, sort, issue_id"
 
 
 def measures(db: Database, *, year: int | None = None, measure_id: int | None = None) -> list[Measure]:
@@ -115,12 +122,14 @@ def measures(db: Database, *, year: int | None = None, measure_id: int | None = 
     out: dict[int, Measure] = {}
     for r in q(f"SELECT {_MEASURE_COLS} FROM measures m WHERE {where} ORDER BY sort, id", [arg]):
         out[r[0]] = Measure(r[0], r[1], r[2], r[3], r[4], start=_date(r[5]), end=_date(r[6]), period_text=r[7],
-                            monitoring=r[8], target=r[9], budget=r[10], sort=r[11])
+                            monitoring=r[8], target=r[9], budget=r[10], sort=r[11], issue_id=r[12])
     if not out:
         return []
     of = f"measure_id IN (SELECT m.id FROM measures m WHERE {where})"
-    for mid, text in q(f"SELECT measure_id, text FROM measure_steps WHERE {of} ORDER BY measure_id, sort", [arg]):
+    for mid, text, unit, period, monitoring, status_text in q(
+            f"SELECT measure_id, text, unit, period, monitoring, status_text FROM measure_steps WHERE {of} ORDER BY measure_id, sort", [arg]):
         out[mid].steps.append(text)
+        out[mid].step_details.append(Step(text, unit, period, monitoring, status_text))
     for mid, name in q(f"SELECT mu.measure_id, u.name FROM measure_units mu JOIN units u ON u.id = mu.unit_id "
                        f"WHERE mu.{of} ORDER BY mu.measure_id, mu.sort", [arg]):
         out[mid].units.append(name)

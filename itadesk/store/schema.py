@@ -261,6 +261,48 @@ def m013_undo_owner(db: Database) -> None:
     CREATE INDEX idx_undosteps_owner ON _undosteps (owner, kind, id)
     """)
 
+
+@migrations()
+def m010_outline(db: Database) -> None:
+    """Documents as outlines, and grouped plans (issue 10).
+
+    * ``outlines``: one per year and document kind, or the office's default for new
+      years (``year`` NULL); ``outline_blocks`` its ordered blocks. A block keeps its
+      options as JSON: block kinds come and go with program versions and modules
+      (issue 11 registers its own), a column per option would need a migration each.
+    * ``issues``: an assessment issue of a year groups the measures that answer it;
+      measures get ``issue_id``; the issues are made from the issue texts already typed.
+    * ``measure_steps`` gain their own unit, period, monitoring and a short wording
+      for the status table.
+    * ``analyses.points``: the development points listed under a weakness (seed 004).
+    """
+    _run(db, """
+    CREATE TABLE outlines (
+        id INTEGER PRIMARY KEY, year INTEGER REFERENCES years(year) ON DELETE CASCADE,
+        kind TEXT NOT NULL, preset TEXT NOT NULL DEFAULT '', options TEXT NOT NULL DEFAULT '{}');
+    CREATE UNIQUE INDEX idx_outlines_year_kind ON outlines (coalesce(year, 0), kind);
+    CREATE TABLE outline_blocks (
+        id INTEGER PRIMARY KEY, outline_id INTEGER NOT NULL REFERENCES outlines(id) ON DELETE CASCADE,
+        key TEXT NOT NULL, sort INTEGER NOT NULL, kind TEXT NOT NULL, title TEXT NOT NULL DEFAULT '',
+        enabled INTEGER NOT NULL DEFAULT 1, text TEXT NOT NULL DEFAULT '', options TEXT NOT NULL DEFAULT '{}',
+        UNIQUE (outline_id, key));
+    CREATE TABLE issues (
+        id INTEGER PRIMARY KEY, year INTEGER NOT NULL REFERENCES years(year) ON DELETE CASCADE,
+        title TEXT NOT NULL, detail TEXT NOT NULL DEFAULT '', sort INTEGER NOT NULL DEFAULT 0,
+        UNIQUE (year, title));
+    ALTER TABLE measures ADD COLUMN issue_id INTEGER REFERENCES issues(id) ON DELETE SET NULL;
+    ALTER TABLE measure_steps ADD COLUMN unit TEXT NOT NULL DEFAULT '';
+    ALTER TABLE measure_steps ADD COLUMN period TEXT NOT NULL DEFAULT '';
+    ALTER TABLE measure_steps ADD COLUMN monitoring TEXT NOT NULL DEFAULT '';
+    ALTER TABLE measure_steps ADD COLUMN status_text TEXT NOT NULL DEFAULT '';
+    ALTER TABLE analyses ADD COLUMN points TEXT NOT NULL DEFAULT '';
+    INSERT INTO issues (year, title, sort)
+        SELECT year, trim(issue), min(sort) FROM measures WHERE trim(issue) != '' GROUP BY year, trim(issue);
+    UPDATE measures SET issue_id = (SELECT i.id FROM issues i WHERE i.year = measures.year AND i.title = trim(measures.issue))
+        WHERE trim(issue) != ''
+    """)
+
+
 SCHEMA_VERSION = len(migrations._migrations)
 
 

@@ -26,6 +26,8 @@ from .bulk import BulkWrites
 from .edits import FieldEdits
 from .evidence import EvidenceWrites
 from .frameworks import default_framework
+from .issues import IssueWrites
+from .outlines import OutlineWrites
 from .plans import PlanWrites
 from .records import RecordWrites, upsert
 from .results import ResultWrites
@@ -36,7 +38,8 @@ from .year_view import load_year
 AREAS = tuple(Area)  # every area, for a refresh of everything (undo, another file)
 
 
-class Store(Transactions, RecordWrites, FieldEdits, BulkWrites, ResultWrites, PlanWrites, EvidenceWrites):
+class Store(Transactions, RecordWrites, FieldEdits, BulkWrites, ResultWrites, PlanWrites, EvidenceWrites, OutlineWrites,
+            IssueWrites):
     """An open itadesk database. Use :meth:`open`; close with :meth:`close`."""
 
     def __init__(self, db: Database, path: Path | None):
@@ -301,7 +304,8 @@ class Store(Transactions, RecordWrites, FieldEdits, BulkWrites, ResultWrites, Pl
             db.table("years").insert({"year": year, "pass_mark": fw.pass_mark, "unverified": int(fw.unverified), "note": fw.note,
                                       "eit_from_parts": int(fw.eit_from_parts)})
             self._write_framework(db, year, fw)
-        return change(Area.YEARS, Area.FRAMEWORK, Area.SCORES)
+            self._copy_office_outlines(db, year)
+        return change(Area.YEARS, Area.FRAMEWORK, Area.SCORES, Area.OUTLINE)
 
     def delete_year(self, year: int) -> Change:
         self.require_year(year)

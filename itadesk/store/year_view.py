@@ -56,4 +56,5 @@ def load_year(db: Database, year: int) -> YearView:
         evidence=read_item_evidence(db, year),
         plan=plan_rows.plan_for_year(db, year),
         problems=year_problems(db, year),
+        issues=rows.issues(db, year),
     )

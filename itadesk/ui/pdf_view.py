@@ -116,16 +116,23 @@ class PdfPreview(QScrollArea):
         self.pages: list[QImage] = []
 
     def show_pdf(self, path: str) -> int:
+        return self.show_images(page_images(path, scale=1.2))
+
+    def show_images(self, images: list[QImage]) -> int:
+        """Show pages already rendered (on a worker); the reader stays where it was."""
+        at = self.verticalScrollBar().value()
         while self.layout_.count():
             item = self.layout_.takeAt(0)
             if item.widget():
                 item.widget().deleteLater()
-        self.pages = page_images(path, scale=1.2)
+        self.pages = images
         for image in self.pages:
             label = QLabel()
             label.setPixmap(QPixmap.fromImage(image))
             label.setStyleSheet("border: 1px solid #999; background: white;")
             self.layout_.addWidget(label)
+        self.container.adjustSize()
+        self.verticalScrollBar().setValue(at)
         return len(self.pages)
 
 

@@ -47,11 +47,12 @@ class AnalysisTab(Page):
         self.list.currentRowChanged.connect(self._picked)
         self.topic, self.assessment = QLineEdit(), QLineEdit()
         self.analysis, self.development = QPlainTextEdit(), QPlainTextEdit()
+        self.points = QPlainTextEdit()  # listed under a weakness in the measures document (seed 004)
         self.analysis.setObjectName("analysis_text")
         form = QFormLayout()
         shown = lambda: self.current  # noqa: E731
         for widget, name in ((self.topic, "topic"), (self.assessment, "assessment"), (self.analysis, "analysis"),
-                             (self.development, "development")):
+                             (self.development, "development"), (self.points, "points")):
             form.addRow(A[name], widget)
             self.field(widget, A[name], shown, lambda rec, value, name=name: self._write_analysis(rec, name, value))
         editor = QWidget()

@@ -1,11 +1,13 @@
-"""เอกสาร: preview any of the four documents, print it, save it as PDF.
+"""เอกสาร: each document's outline beside its preview; print it, save it as PDF.
 
-Export is two steps: a snapshot of the year on the GUI thread, then rendering
-in a worker process (``export.process``) waited on by a worker thread, with a busy
-bar and a ยกเลิก button beside it; the window stays usable. Cancelling, or closing
-the window, kills the worker process at once.
-Printing, after the print dialog, also runs on a worker, page by page, with a
-progress dialog that can cancel.
+Export is two steps: a snapshot of the year (view, outline, memo) on the GUI
+thread, then rendering in a worker process (``export.process``) waited on by a
+worker thread, with a busy bar and a ยกเลิก button beside it; the window stays
+usable. Cancelling, or closing the window, kills the worker process at once. The preview follows every change of the file while the tab is
+shown: a change schedules one refresh, rendered and rasterised on a worker; a
+change arriving meanwhile renders once more when that one is done. Printing,
+after the print dialog, also runs on a worker, page by page, with a progress
+dialog that can cancel.
 """
 
 from __future__ import annotations
@@ -14,17 +16,20 @@ import os
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QLabel, QProgressBar, QProgressDialog, QVBoxLayout
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QComboBox, QLabel, QProgressBar, QProgressDialog, QSplitter, QVBoxLayout
 
 from ...atomic import sweep, sweep_dirs
+from ...domain.thai_dates import format_date_full
 from ...domain.thai_numbers import digits
+from ...domain.vocab import ROUNDS_TH
 from ...errors import ItadeskError
 from ...export.kinds import KINDS
 from ...export.process import ExportCancelledError, ExportProcess
 from .. import dialogs
+from ..outline_editor import OutlineEditor
 from ..page import Page
-from ..pdf_view import PdfPreview, print_pdf
+from ..pdf_view import PdfPreview, page_images, print_pdf
 from ..session import Session
 from ..widgets import button, label_for, row
 from ..worker import run_in_background, start_job
@@ -35,6 +40,7 @@ class DocumentsTab(Page):
     exported = Signal(str)  # path of a finished PDF
     printed = Signal(int)  # pages painted on the printer; fewer than the document's when the clerk cancelled
     failed = Signal(str)
+    previewed = Signal(int)  # pages shown by a preview refresh
     cancelled = Signal()
 
     def __init__(self, session: Session):
@@ -44,6 +50,10 @@ class DocumentsTab(Page):
         self.kind.setAccessibleName("เอกสาร")
         for code, title in KINDS.items():
             self.kind.addItem(title, code)
+        self.memo = QComboBox()
+        self.memo.setAccessibleName("บันทึกข้อความที่พิมพ์")
+        self.memo_label = QLabel("บันทึกฉบับ")
+        self.editor = OutlineEditor(session)
         self.progress = QProgressBar()
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
@@ -53,13 +63,18 @@ class DocumentsTab(Page):
         self.preview_button = button("แสดงตัวอย่าง", self.show_preview)
         self.print_button = button("พิมพ์…", self.print_document)
         self.save_button = button("บันทึกเป็น PDF…", self.save_as)
+        lay = QVBoxLayout(self)
         self.cancel_button = button("ยกเลิก", self.cancel_export)
         self.cancel_button.setObjectName("export_cancel")
         self.cancel_button.setVisible(False)
-        lay = QVBoxLayout(self)
-        lay.addWidget(row(label_for("เอกสาร", self.kind), self.kind, self.preview_button, self.print_button, self.save_button,
-                          self.progress, self.cancel_button, self.status, None))
-        lay.addWidget(self.preview, 1)
+        lay.addWidget(row(label_for("เอกสาร", self.kind), self.kind, self.memo_label, self.memo, self.preview_button,
+                          self.print_button, self.save_button, self.progress, self.cancel_button, self.status, None))
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.editor)
+        split.addWidget(self.preview)
+        split.setStretchFactor(1, 1)
+        split.setSizes([480, 760])
+        lay.addWidget(split, 1)
         # previews of a window that was killed stay in the temporary folder: the pid tells them apart
         sweep_dirs(tempfile.gettempdir(), "itadesk-preview-")
         self._tmp = tempfile.TemporaryDirectory(prefix=f"itadesk-preview-{os.getpid()}-")
@@ -68,9 +83,22 @@ class DocumentsTab(Page):
         self.last_pdf: str | None = None
         self.busy = False
         self.print_progress: QProgressDialog | None = None  # while a print job runs
+        self.previewing = False  # a preview refresh is rendering
+        self.stale = False  # something changed while it rendered: render again when it is done
+        self.toc: dict[tuple, dict] = {}  # (year, kind) → the pages of its headings, from the last render
+        self._soon = QTimer(self)
+        self._soon.setSingleShot(True)
+        self._soon.setInterval(60)  # changes arriving together (undo of many rows) make one refresh
+        self._soon.timeout.connect(self.refresh_preview)
+        self.kind.currentIndexChanged.connect(self._document_changed)
+        self.memo.currentIndexChanged.connect(self._document_changed)
+        session.changed.connect(lambda _areas: self.schedule_preview())
+        self._fill_memos()
+        self.editor.set_document(self.kind.currentData(), self.memo.currentData())
 
     def load(self) -> None:
         """Another file or year: the preview shown was of the one before, so it goes."""
+        self._fill_memos()
         if self.preview.pages and not self.busy:
             while self.preview.layout_.count():
                 item = self.preview.layout_.takeAt(0)
@@ -79,18 +107,107 @@ class DocumentsTab(Page):
             self.preview.pages = []
             self.last_pdf = None
             self.status.clear()
+        self.schedule_preview()
+
+    # ------------------------------------------------------------- document
+    def _fill_memos(self) -> None:
+        """The year's memos (6- and 12-month rounds …), newest last; the last is printed unless chosen."""
+        view = self.session.view()
+        memos = view.memos if view is not None else []
+        thai = view.thai_digits if view is not None else True
+        items = [(f"{ROUNDS_TH.get(m.status_round, m.status_round)} — "
+                  f"{format_date_full(m.date, thai=thai) if m.date else 'ไม่ระบุวันที่'}", m.id) for m in memos]
+        current = self.memo.currentData()
+        if [(self.memo.itemText(i), self.memo.itemData(i)) for i in range(self.memo.count())] != items:
+            self.memo.blockSignals(True)
+            self.memo.clear()
+            for text, mid in items:
+                self.memo.addItem(text, mid)
+            ids = [mid for _t, mid in items]
+            self.memo.setCurrentIndex(ids.index(current) if current in ids else len(ids) - 1)
+            self.memo.blockSignals(False)
+        is_memo = self.kind.currentData() == "memo"
+        self.memo.setVisible(is_memo)
+        self.memo_label.setVisible(is_memo)
+
+    def _document_changed(self, _index: int = 0) -> None:
+        self._fill_memos()
+        self.editor.set_document(self.kind.currentData(), self.memo.currentData())
+        self.schedule_preview()
+
+    def snapshot(self):
+        """(kind, view, outline, memo id) of what the tab shows, read on the GUI thread."""
+        store, year = self.session.store, self.session.year
+        kind = self.kind.currentData()
+        view = store.view(year)
+        return kind, view, store.outline(year, kind), (self.memo.currentData() if kind == "memo" else None)
+
+    # -------------------------------------------------------------- preview
+    def schedule_preview(self) -> None:
+        if self.isVisible() and not self.session.store.closed:
+            self._soon.start()
+
+    def showEvent(self, event):  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        self.schedule_preview()
+
+    def refresh_preview(self) -> bool:
+        """Render the document as it stands and show it; at most one render at a time."""
+        if self.previewing or self.busy:
+            self.stale = True
+            return False
+        if self.session.store.closed:  # the window is closing
+            return False
+        view = self.session.view()
+        if view is None:
+            return False
+        try:
+            kind, view, outline, memo_id = self.snapshot()
+        except ItadeskError as err:
+            self.status.setText(err.message_th)
+            return False
+        if kind == "memo" and not view.memos:
+            self.status.setText("ปีนี้ยังไม่มีบันทึกข้อความ (สร้างได้ที่แท็บบันทึกข้อความ)")
+            return False
+        self.previewing, self.stale = True, False
+        toc = self.toc.setdefault((view.year, kind), {})
+        target = self._preview_path()
+
+        def work():
+            from ...export.documents import render  # reportlab loads on the first preview, not at start-up
+
+            render(kind, view, Path(target), memo_id=memo_id, outline=outline, toc=toc)
+            return target, page_images(target, scale=1.0)
+
+        def done(result):
+            self.previewing = False
+            path, images = result
+            self.last_pdf = path
+            self.preview.show_images(images)
+            self.previewed.emit(len(images))
+            if self.stale:
+                self.schedule_preview()
+
+        def failed(err):
+            self.previewing = False
+            self.status.setText(err.message_th if isinstance(err, ItadeskError) else f"แสดงตัวอย่างไม่ได้: {err}")
+            if self.stale:
+                self.schedule_preview()
+
+        run_in_background(work, done, failed)
+        return True
 
     def export(self, target: str, then=None) -> bool:
         """Render the chosen document to ``target`` in the background; ``then(path)`` on success."""
         if self.busy:
             self.session.error.emit("กำลังสร้างเอกสาร", "กำลังสร้างเอกสารก่อนหน้าอยู่ รอให้เสร็จ หรือกด “ยกเลิก” ข้างแถบความคืบหน้า")
             return False
+        self.editor.flush()  # what was just typed belongs in the document
         try:
-            snap = self.session.store.view(self.session.year)
+            kind, snap, outline, memo_id = self.snapshot()
         except ItadeskError as err:
             self.session.error.emit("ส่งออกไม่ได้", err.message_th)
             return False
-        kind = self.kind.currentData()
         self.busy = True
         self._target = target
         self.progress.setRange(0, 0)  # busy
@@ -107,6 +224,8 @@ class DocumentsTab(Page):
             if then:
                 then(str(path))
             self.exported.emit(str(path))
+            if self.stale:
+                self.schedule_preview()
 
         def failed(err):
             self.busy = False
@@ -124,7 +243,7 @@ class DocumentsTab(Page):
 
         sweep(Path(target).parent)  # what an export killed half-way left there
         worker = self._worker
-        run_in_background(lambda: worker.render(kind, snap, Path(target)), done, failed)
+        run_in_background(lambda: worker.render(kind, snap, Path(target), memo_id=memo_id, outline=outline), done, failed)
         return True
 
     def cancel_export(self) -> None:
@@ -141,7 +260,8 @@ class DocumentsTab(Page):
         return str(Path(self._tmp.name) / f"{self.kind.currentData()}-{self.session.year}.pdf")
 
     def show_preview(self) -> None:
-        self.export(self._preview_path(), then=self.preview.show_pdf)
+        self.editor.flush()
+        self.refresh_preview()
 
     def save_as(self) -> None:
         folder = self.session.path.parent if self.session.path else Path.home()

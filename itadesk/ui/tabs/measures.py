@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from ...domain import validation as v
 from ...domain.evidence import parse_link_lines
+from ...domain.labels import ISSUE_FIELDS
 from ...domain.labels import MEASURE_FIELDS as L
 from ...domain.models import Evidence, Measure
 from ...domain.thai_dates import fiscal_year_range
@@ -31,6 +32,7 @@ from ...domain.thai_numbers import format_amount
 from ...domain.vocab import Area, MeasureKind
 from ..page import Page
 from ..session import Session
+from ..step_details import StepTable
 from ..widgets import BEDateEdit, LinesEdit, button, confirm, hint, row
 
 NEW_TITLE = "มาตรการใหม่"
@@ -88,6 +90,9 @@ class MeasuresTab(Page):
         self.items.setPlaceholderText("รหัสข้อคำถาม คั่นด้วยช่องว่าง เช่น O14 O15")
         self.evidence = LinesEdit()
         self.evidence.setMaximumHeight(70)
+        self.issue_detail = QPlainTextEdit()  # the lines printed under the issue, shared by its measures
+        self.issue_detail.setMaximumHeight(60)
+        self.step_table = StepTable(session)
         self.ind_box = QGroupBox(L["indicators"])
         self.ind_grid = QGridLayout(self.ind_box)
         self.ind_checks: dict[int, QCheckBox] = {}
@@ -108,12 +113,17 @@ class MeasuresTab(Page):
         self.field(self.evidence, L["evidence"], shown, lambda mid, lines: self.session.store.edit_measure(mid, "evidence", _evidence(lines)))
         for n, cb in self.ind_checks.items():
             self.field(cb, f"ตัวชี้วัดที่ {n}", shown, lambda mid, _on: self.session.store.edit_measure(mid, "indicators", self._checked()))
+        issue_shown = lambda: self.current().issue_id if self.current() else None  # noqa: E731 — the issue the measure answers
+        self.field(self.issue_detail, ISSUE_FIELDS["detail"], issue_shown,
+                   lambda iid, text: self.session.store.edit_issue(iid, "detail", text))
 
         form = QFormLayout()
         form.addRow(L["kind"], self.kind)
         form.addRow(L["title"], self.title_edit)
         form.addRow(L["issue"], self.issue)
+        form.addRow(ISSUE_FIELDS["detail"], self.issue_detail)
         form.addRow(L["steps"], self.steps)
+        form.addRow("รายละเอียดขั้นตอน", self.step_table)
         form.addRow(L["units"], self.units)
         form.addRow("ระยะเวลา", row(self.start, hint("ถึง"), self.end, button("ทั้งปีงบประมาณ", self._whole_year),
                                     button("ไม่ระบุวันที่", self._no_dates), None))
@@ -178,6 +188,11 @@ class MeasuresTab(Page):
         for n in self.ind_checks:
             self.show_field(f"ตัวชี้วัดที่ {n}", n in m.indicators)
         self.mark_problems("มาตรการ", m.id)
+        view = self.session.view()
+        issue = next((i for i in (view.issues if view else []) if i.id == m.issue_id), None)
+        self.issue_detail.setEnabled(issue is not None)  # a measure without an issue has no detail to edit
+        self.show_field(ISSUE_FIELDS["detail"], issue.detail if issue else "")
+        self.step_table.show_measure(m if m.id is not None else None)
 
     def _picked(self, index: int) -> None:
         self.flush()  # what was typed belongs to the measure it was typed into
