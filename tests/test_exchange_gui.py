@@ -12,7 +12,7 @@ pytest.importorskip("PySide6.QtWidgets")
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QLineEdit, QListView, QTableWidget
+from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QLineEdit, QListView, QTableWidget
 
 from itadesk.domain.vocab import STATUS_TH
 from itadesk.exchange import status_forms as sf
@@ -159,6 +159,29 @@ def test_a_year_out_and_back_in_from_the_file_menu(qtbot, window, tmp_path):
     assert seen["apply"] == "แทนที่ปี 2568" and ["มาตรการ: 12 → 12"] in seen["rows"]
     qtbot.waitUntil(lambda: store.undo_label() == "แทนที่ข้อมูลปี 2568 จาก Excel")
     assert [m.title for m in store.measures(2568)] == titles
+    # and as another year: the window goes to it, the year box too
+    window.year_box.setCurrentIndex(window.year_box.findData(2567))
+
+    def type_year(dialog) -> None:
+        spin = dialog.findChild(QAbstractSpinBox)
+        spin.setFocus()
+        QTest.keyClick(spin, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        QTest.keyClicks(spin, "2571")
+        click("ตกลง")(dialog)
+
+    def pick_second(dialog) -> None:
+        box = dialog.findChild(QComboBox)
+        box.setFocus()
+        QTest.keyClick(box, Qt.Key.Key_Down)
+        click("ตกลง")(dialog)
+
+    clerk = Clerk(_type_path("year.xlsx", "เปิด"), pick_second, type_year, _preview(seen))
+    window.import_excel_action.trigger()
+    qtbot.waitUntil(lambda: clerk.done, timeout=15000)
+    assert seen["apply"] == "นำเข้าปี 2571"
+    qtbot.waitUntil(lambda: window.session.year == 2571)
+    assert window.year_box.currentData() == 2571 and "ปี 2571" in window.windowTitle()
+    assert [m.title for m in store.measures(2571)] == titles
 
 
 def test_scores_pasted_with_their_codes(qtbot, window):
@@ -176,3 +199,24 @@ def test_scores_pasted_with_their_codes(qtbot, window):
     assert sc.overall == 92.87  # the current cell was not touched
     message = window.statusBar().currentMessage()
     assert "1 บรรทัดไม่ถูกบันทึก" in message and "ใช้จุดทศนิยม" in message
+
+
+def test_scores_from_a_sheet_through_the_scores_tab(qtbot, window, tmp_path):
+    import openpyxl
+
+    store = window.session.store
+    window.year_box.setCurrentIndex(window.year_box.findData(2568))
+    scores = window.pages[1]
+    window.tabs.setCurrentWidget(scores)
+    wb = openpyxl.Workbook()
+    for row in (["ผลการประเมิน"], ["O1", "โครงสร้าง", "50.00"], ["EIT", "การประเมินการรับรู้ของผู้มีส่วนได้ส่วนเสียภายนอก", 95.5]):
+        wb.active.append(row)
+    wb.save(tmp_path / "nacc.xlsx")
+    seen: dict = {}
+    clerk = Clerk(_type_path("nacc.xlsx", "เปิด"), _preview(seen))
+    qtbot.mouseClick(scores.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: clerk.done, timeout=15000)
+    assert seen["apply"] == "บันทึกคะแนน 2 รายการ"
+    assert ["คะแนนเครื่องมือ EIT", "94.19", "95.50"] in seen["rows"]
+    qtbot.waitUntil(lambda: store.scores(2568).tools["EIT"] == 95.5)
+    assert store.scores(2568).items["O1"] == 50.0 and store.undo_label() == "แก้ไขคะแนนปี 2568"
