@@ -293,6 +293,7 @@ def check_forms(store: Store, opened: OpenedForms) -> FormsImport:
             continue
         for r in table.rows:
             _read_row(table, r, view, rnd, p, result, seen)
+        _rows_without_a_measure(table, p)
     p.raise_if_any()
     result.changes = [c for c, _k in seen.values()]
     return result
@@ -301,6 +302,15 @@ def check_forms(store: Store, opened: OpenedForms) -> FormsImport:
 def read_forms(store: Store, sources: list[str | Path]) -> FormsImport:
     """``open_forms`` then ``check_forms``: the changes the filled forms make."""
     return check_forms(store, open_forms(sources))
+
+
+def _rows_without_a_measure(table: wc.Table, p: Problems) -> None:
+    """A report typed in a row the unit added itself (no measure behind it) would be lost
+    without a word: say so. The signature lines below the table use other columns."""
+    keyed = set(table.rows)
+    for r in range(HEADER_ROW + 1, table.ws.max_row + 1):
+        if r not in keyed and any(wc.text(table.cell(r, h)).strip() for h in (STATUS, PROGRESS, DAY, NOTE)):
+            p.at(table.where(r), "แถวนี้ไม่ใช่แถวของมาตรการใด (เพิ่มแถวเองไม่ได้) กรุณากรอกในแถวของมาตรการที่มีอยู่")
 
 
 def _one_year_and_round(opened, p: Problems) -> tuple[int, Round]:
