@@ -17,15 +17,21 @@ from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QLineEdit, QListView,
 from itadesk.domain.vocab import STATUS_TH
 from itadesk.exchange import status_forms as sf
 from itadesk.ui.dialogs import ThaiQtTranslator
+from itadesk.ui.tabs.scores import ScoresTab
+from itadesk.ui.tabs.status import StatusTab
 from tests.test_window_state import Clerk, click, type_file_name
 from tests.workbooks import fill_form
 
 YEAR = 2569
 
 
+def _page(window, kind):
+    return next(p for p in window.pages if isinstance(p, kind))
+
+
 def _status_tab(window):
     window.year_box.setCurrentIndex(window.year_box.findData(YEAR))
-    page = window.pages[4]
+    page = _page(window, StatusTab)
     window.tabs.setCurrentWidget(page)
     return page
 
@@ -187,7 +193,7 @@ def test_a_year_out_and_back_in_from_the_file_menu(qtbot, window, tmp_path):
 def test_scores_pasted_with_their_codes(qtbot, window):
     store = window.session.store
     window.year_box.setCurrentIndex(window.year_box.findData(2568))
-    scores = window.pages[1]
+    scores = _page(window, ScoresTab)
     window.tabs.setCurrentWidget(scores)
     view = scores.views["tools"]  # any cell: lines that name their codes go by code
     view.setFocus()
@@ -206,7 +212,7 @@ def test_scores_from_a_sheet_through_the_scores_tab(qtbot, window, tmp_path):
 
     store = window.session.store
     window.year_box.setCurrentIndex(window.year_box.findData(2568))
-    scores = window.pages[1]
+    scores = _page(window, ScoresTab)
     window.tabs.setCurrentWidget(scores)
     wb = openpyxl.Workbook()
     for row in (["ผลการประเมิน"], ["O1", "โครงสร้าง", "50.00"], ["EIT", "การประเมินการรับรู้ของผู้มีส่วนได้ส่วนเสียภายนอก", 95.5]):
