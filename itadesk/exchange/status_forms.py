@@ -86,7 +86,8 @@ def _last_report(s: MeasureState, rnd: str, thai: bool) -> str:
     u = s.update_in(rnd)
     if u is None:
         return "ยังไม่เคยรายงาน"
-    text = f"{STATUS_TH[u.status]} ร้อยละ {digits(u.progress, thai)}\n{format_date_short(u.date, thai=thai)} ({ROUNDS_TH[u.round]})"
+    day = format_date_short(u.date, thai=thai) if u.date else "ไม่มีวันที่"  # a date the file holds wrongly reads as none
+    text = f"{STATUS_TH[u.status]} ร้อยละ {digits(u.progress, thai)}\n{day} ({ROUNDS_TH[u.round]})"
     return text + (f"\n{u.note}" if u.note else "")
 
 
