@@ -6,6 +6,7 @@
 * ``itadesk typeset`` of the seed-format files given with ``--seeds``;
 * the documents tab's preview refresh after an edit (memo, measures report) as the
   window does it: snapshot, render with the outline, rasterise every page.
+* a demo year to an Excel workbook and into another database, and a round's status forms out and back.
 
 Each measurement is a separate process so import and font costs are counted,
 as a clerk pays them. Prints a table; ``--json`` for machines.
@@ -123,6 +124,23 @@ app.exec()
 """
 
 
+def _spreadsheets(results: dict, exe: list[str], tmp: Path, demo: Path, repeat: int, env) -> None:
+    """A demo year to a workbook and into an empty database (another laptop); the status forms
+    of a round out and, checked, back (dry run: the same forms every time)."""
+    book, forms, empty = tmp / "2568.xlsx", tmp / "forms", tmp / "empty.sqlite"
+    results["xlsx export (demo 2568)"] = _measure(
+        [*exe, "xlsx", "export", "--db", str(demo), "--year", "2568", "--out", str(book)], repeat, env)
+    subprocess.run([sys.executable, "-c", f"from itadesk.store.store import Store; Store.open({str(empty)!r}).close()"],
+                   check=True, capture_output=True, env=env)
+    # into an empty database: the first run adds the year (and the office), the later ones replace it
+    results["xlsx import (demo 2568, checked + written)"] = _measure(
+        [*exe, "xlsx", "import", str(book), "--db", str(empty), "--replace"], repeat, env)
+    results["status-forms (demo 2568, round 12, 7 units)"] = _measure(
+        [*exe, "status-forms", "--db", str(demo), "--year", "2568", "--round", "12", "--out", str(forms), "--overwrite"], repeat, env)
+    results["status-import --dry-run (7 forms)"] = _measure(
+        [*exe, "status-import", str(forms), "--db", str(demo), "--dry-run"], repeat, env)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m itadesk.bench", description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=3)
@@ -177,6 +195,7 @@ def main(argv: list[str] | None = None) -> int:
             out = Path(tmp) / f"{kind}-60.pdf"
             results[f"export {kind} (60 measures)"] = _measure(
                 [*exe, "export", kind, "--db", str(big), "--year", "2569", "--out", str(out)], args.repeat, env)
+        _spreadsheets(results, exe, Path(tmp), demo, args.repeat, env)
         for seed in args.seeds:
             out = Path(tmp) / (Path(seed).stem + ".pdf")
             results[f"typeset {Path(seed).name}"] = _measure([*exe, "typeset", seed, str(out)], args.repeat, env)

@@ -125,6 +125,14 @@ def _be_year_in_a_date(db, t):
     return _edit(_form(db, t), sf.SHEET, edit)
 
 
+def _row_added_by_the_unit(db, t):
+    def edit(ws):
+        ws.insert_rows(FIRST + 1)  # as after unprotecting the sheet: a row of its own, no measure behind it
+        ws.cell(FIRST + 1, sf.COL[sf.STATUS]).value = "ดำเนินการเรียบร้อยแล้ว"
+        ws.cell(FIRST + 1, sf.COL[sf.NOTE]).value = "โครงการใหม่ของกอง"
+    return _edit(_form(db, t), sf.SHEET, edit)
+
+
 def _decimal_comma(db, t):
     return _edit(_year_book(db, t), "ตัวชี้วัด", lambda ws: setattr(ws["D2"], "value", "88,37"))
 
@@ -145,6 +153,7 @@ CASES = [
     ("date as text, BE", "xlsx", _date_text_be, ["แผ่นงาน “มาตรการ” แถว 2 คอลัมน์ E (วันเริ่มต้น)", "“1/10/2568”", "(ปี พ.ศ.)"]),
     ("date as text, CE", "status", _date_text_ce, [f"แถว {FIRST} คอลัมน์ I (วันที่รายงาน)", "“15/03/2027”", "(ปี ค.ศ.)"]),
     ("BE year in a date", "status", _be_year_in_a_date, [f"แถว {FIRST} คอลัมน์ I", "มีปีเป็น พ.ศ."]),
+    ("a row the unit added", "status", _row_added_by_the_unit, [f"แถว {FIRST + 1}", "เพิ่มแถวเองไม่ได้"]),
     ("decimal comma", "xlsx", _decimal_comma, ["แผ่นงาน “ตัวชี้วัด” แถว 2 คอลัมน์ D (คะแนน)", "ใช้จุดทศนิยม"]),
 ]
 

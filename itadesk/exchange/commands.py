@@ -35,6 +35,7 @@ def add_parsers(sub) -> None:
     f.add_argument("--year", type=int, required=True, help="assessment year (BE)")
     f.add_argument("--round", choices=("6", "12"), required=True, help="reporting round (months)")
     f.add_argument("--out", required=True, help="folder for the forms")
+    f.add_argument("--overwrite", action="store_true", help="replace forms of the same name in the folder (filled ones too)")
 
     i = sub.add_parser("status-import", help="read filled status forms back (files or folders)")
     i.add_argument("sources", nargs="+", metavar="DIR-or-FILES")
@@ -113,7 +114,7 @@ def _forms(args) -> int:
 
     store = _open(args.forms_db)
     try:
-        paths = write_forms(store.view(args.year), args.round, args.out)
+        paths = write_forms(store.view(args.year), args.round, args.out, overwrite=args.overwrite)
     finally:
         store.close()
     for p in paths:

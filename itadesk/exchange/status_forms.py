@@ -39,14 +39,14 @@ from .workbook_checks import Problems
 
 KIND = "itadesk-status-form"
 SHEET = "แบบรายงาน"
-HEADER_ROW = 6
+HEADER_ROW = 7
 NO_UNIT = "ไม่ระบุหน่วยงาน"
 ROUNDS = (Round.SIX, Round.TWELVE)
 # (header, width, filled in by the unit)
 COLUMNS = [
-    ("รหัส", 6, False), ("ลำดับ", 7, False), ("มาตรการ/โครงการ/กิจกรรม", 42, False), ("ขั้นตอนการดำเนินงาน", 46, False),
-    ("ระยะเวลา", 16, False), ("รายงานครั้งล่าสุด", 26, False), ("สถานะ", 24, True), ("ร้อยละความก้าวหน้า", 13, True),
-    ("วันที่รายงาน", 14, True), ("ผลการดำเนินงาน/ปัญหาอุปสรรค", 42, True),
+    ("รหัส", 5, False), ("ลำดับ", 5, False), ("มาตรการ/โครงการ/กิจกรรม", 28, False), ("ขั้นตอนการดำเนินงาน", 34, False),
+    ("ระยะเวลา", 11, False), ("รายงานครั้งล่าสุด", 17, False), ("สถานะ", 17, True), ("ร้อยละความก้าวหน้า", 9, True),
+    ("วันที่รายงาน", 11, True), ("ผลการดำเนินงาน/ปัญหาอุปสรรค", 27, True),
 ]
 HEADERS = [h for h, _w, _i in COLUMNS]
 COL = {h: k for k, h in enumerate(HEADERS, 1)}
@@ -86,7 +86,8 @@ def _last_report(s: MeasureState, rnd: str, thai: bool) -> str:
     u = s.update_in(rnd)
     if u is None:
         return "ยังไม่เคยรายงาน"
-    text = f"{STATUS_TH[u.status]} ร้อยละ {digits(u.progress, thai)}\n{format_date_short(u.date, thai=thai)} ({ROUNDS_TH[u.round]})"
+    day = format_date_short(u.date, thai=thai) if u.date else "ไม่มีวันที่"  # a date the file holds wrongly reads as none
+    text = f"{STATUS_TH[u.status]} ร้อยละ {digits(u.progress, thai)}\n{day} ({ROUNDS_TH[u.round]})"
     return text + (f"\n{u.note}" if u.note else "")
 
 
@@ -126,8 +127,9 @@ def _form(view: YearView, rnd: Round, unit: str, states: list[MeasureState]) -> 
         (f"{view.office.full_name}  {ROUNDS_TH[rnd]} ({format_date_short(start, thai=thai)} – {format_date_short(end, thai=thai)}) "
          f"ปีงบประมาณ {digits(view.year + 1, thai)} (ผลการประเมิน ITA ปี {digits(view.year, thai)})", styles.BOLD),
         (f"หน่วยงานผู้รายงาน: {unit}", styles.BOLD),
-        ("กรอกเฉพาะช่องสีเหลือง: เลือกสถานะจากรายการ กรอกร้อยละความก้าวหน้า ๐–๑๐๐ วันที่รายงาน (เว้นว่างได้ จะใช้วันที่ "
-         f"{format_date_full(end, thai=thai)}) และผลการดำเนินงาน แถวที่ไม่กรอกถือว่ายังไม่รายงาน "
+        # one cell cannot wrap across columns without merging them (which imports refuse): short lines
+        ("วิธีกรอก: กรอกเฉพาะช่องสีเหลือง เลือกสถานะจากรายการ กรอกร้อยละความก้าวหน้า ๐–๑๐๐ และผลการดำเนินงาน/ปัญหาอุปสรรค", styles.BODY),
+        (f"วันที่รายงานเว้นว่างได้ (จะใช้วันที่ {format_date_full(end, thai=thai)}) แถวที่ไม่กรอกถือว่ายังไม่รายงาน "
          "ห้ามเพิ่ม ลบ หรือสลับแถว แล้วส่งไฟล์นี้คืนผู้รวบรวม", styles.BODY),
     ]
     for r, (text, font) in enumerate(lines, 1):
@@ -136,6 +138,7 @@ def _form(view: YearView, rnd: Round, unit: str, states: list[MeasureState]) -> 
         ws.column_dimensions[ws.cell(1, k).column_letter].width = width
     ws.column_dimensions["A"].hidden = True
     styles.header_cells(ws, HEADER_ROW, HEADERS)
+    ws.row_dimensions[HEADER_ROW].height = styles.LINE_POINTS * 2 + 6
     first = HEADER_ROW + 1
     for n, s in enumerate(states, 1):
         r = HEADER_ROW + n
@@ -153,10 +156,10 @@ def _form(view: YearView, rnd: Round, unit: str, states: list[MeasureState]) -> 
             else:
                 cell.fill = styles.LOCKED_FILL
             if value and isinstance(value, str):
-                height = max(height, styles.line_count(value, width * 1.15))
+                height = max(height, styles.line_count(value, width * styles.CHARS_PER_WIDTH))
         ws.cell(r, COL[PROGRESS]).number_format = "0"
         ws.cell(r, COL[DAY]).number_format = styles.DATE_FORMAT
-        ws.row_dimensions[r].height = styles.LINE_POINTS * max(2, height) + 4
+        ws.row_dimensions[r].height = styles.LINE_POINTS * max(2, height) + 6
     last = HEADER_ROW + len(states)
     _validations(ws, first, last)
     sign = last + 2
@@ -291,6 +294,7 @@ def check_forms(store: Store, opened: OpenedForms) -> FormsImport:
             continue
         for r in table.rows:
             _read_row(table, r, view, rnd, p, result, seen)
+        _rows_without_a_measure(table, p)
     p.raise_if_any()
     result.changes = [c for c, _k in seen.values()]
     return result
@@ -299,6 +303,15 @@ def check_forms(store: Store, opened: OpenedForms) -> FormsImport:
 def read_forms(store: Store, sources: list[str | Path]) -> FormsImport:
     """``open_forms`` then ``check_forms``: the changes the filled forms make."""
     return check_forms(store, open_forms(sources))
+
+
+def _rows_without_a_measure(table: wc.Table, p: Problems) -> None:
+    """A report typed in a row the unit added itself (no measure behind it) would be lost
+    without a word: say so. The signature lines below the table use other columns."""
+    keyed = set(table.rows)
+    for r in range(HEADER_ROW + 1, table.ws.max_row + 1):
+        if r not in keyed and any(wc.text(table.cell(r, h)).strip() for h in (STATUS, PROGRESS, DAY, NOTE)):
+            p.at(table.where(r), "แถวนี้ไม่ใช่แถวของมาตรการใด (เพิ่มแถวเองไม่ได้) กรุณากรอกในแถวของมาตรการที่มีอยู่")
 
 
 def _one_year_and_round(opened, p: Problems) -> tuple[int, Round]:

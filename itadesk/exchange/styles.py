@@ -11,6 +11,10 @@ from openpyxl.worksheet.worksheet import Worksheet
 FONT_NAME = "TH SarabunPSK"
 FONT_SIZE = 16
 LINE_POINTS = 21  # the height one line of it needs
+# Thai characters of it that fit in one unit of Excel's column width (a digit of the default
+# font), measured on a LibreOffice rendering; vowels and tone marks above or below take no width
+# (``line_count``). Rows are sized from it; a unit may still change heights (rows are not locked)
+CHARS_PER_WIDTH = 1.0
 
 BODY = Font(name=FONT_NAME, size=FONT_SIZE)
 BOLD = Font(name=FONT_NAME, size=FONT_SIZE, bold=True)

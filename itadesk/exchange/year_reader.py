@@ -97,7 +97,10 @@ class _Reader:
         if len(rows) != 1:
             self.p.at(self.t["ปี"].where(None), f"ต้องมีข้อมูลหนึ่งแถว (พบ {len(rows)} แถว)")
         for _r, col in rows[:1]:
-            fw.pass_mark = self.num(col("คะแนนผ่าน"), lo=0, hi=100) or 0.0
+            pass_mark = self.num(col("คะแนนผ่าน"), lo=0, hi=100)
+            if pass_mark is None:
+                self.p.at(col("คะแนนผ่าน")[1], "ต้องไม่เว้นว่าง")
+            fw.pass_mark = pass_mark if pass_mark is not None else fw.pass_mark
             fw.unverified = wc.flag(*col("กรอบยังไม่ยืนยัน"), self.p)
             fw.note = self.text(col("หมายเหตุกรอบการประเมิน"))
             sc.overall = wc.score(*col("คะแนนภาพรวม"), self.p)

@@ -49,7 +49,6 @@ class ChangesDialog(QDialog):
         header = self.table.horizontalHeader()
         for c in range(len(headers)):
             header.setSectionResizeMode(c, QHeaderView.ResizeMode.Stretch if c == 0 else QHeaderView.ResizeMode.ResizeToContents)
-        self.table.resizeRowsToContents()
         self.apply_button = QPushButton(apply_text)
         self.apply_button.setObjectName("apply_changes")
         self.apply_button.setDefault(True)
@@ -67,3 +66,12 @@ class ChangesDialog(QDialog):
         lay.addWidget(QLabel("ยังไม่มีการบันทึกจนกว่าจะกดปุ่มบันทึก และเลิกทำได้ทั้งชุดด้วย Ctrl+Z"))
         lay.addLayout(buttons)
         self.resize(980, 520)
+
+    def showEvent(self, event):  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        # wrapped titles get their height once the columns have their widths
+        self.table.resizeRowsToContents()
+
+    def resizeEvent(self, event):  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self.table.resizeRowsToContents()

@@ -392,8 +392,10 @@ class MainWindow(FileAccess, QMainWindow):
         if {"office", "years"} & set(areas):
             self._update_title()
 
-    def _year_shown(self, _year: int) -> None:
+    def _year_shown(self, year: int) -> None:
         self._update_title()
+        if self.year_box.currentData() != year:
+            self._fill_years()  # a year chosen elsewhere (an import goes to the year it brought)
 
     def show_error(self, title: str, message: str) -> None:
         self.statusBar().showMessage(message, 8000)
