@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 import time
 
-from PySide6.QtCore import QThreadPool, Qt
+from PySide6.QtCore import Qt, QThreadPool
 
 from itadesk import atomic
 
