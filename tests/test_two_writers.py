@@ -101,7 +101,7 @@ def test_a_concurrent_reader_never_makes_a_write_fail(demo_path, tmp_path):
     """An export reads the file again and again (read-only) while the store writes: no write fails."""
     out = tmp_path / "exports"
     out.mkdir()
-    reader = subprocess.Popen([sys.executable, str(DRIVER), "export", str(demo_path), "6", str(out)],
+    reader = subprocess.Popen([sys.executable, str(DRIVER), "export", str(demo_path), "5", str(out)],
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_env(tmp_path))
     store = Store.open(demo_path)
     writes = 0
