@@ -62,19 +62,21 @@ def test_second_process_opens_read_only_and_says_who(demo_path, tmp_path, qtbot)
         assert w.pages[0].fields_by_key["name"].isReadOnly() and not w.year_actions[0].isEnabled()
         with pytest.raises(ReadOnlyError):
             store.edit_office("name", "ไม่ควรบันทึก")
-        w.close()
-        store.close()
+        assert not w.retry_editing()  # still held: stays read-only, and says so
+        assert w.session.store.readonly
     finally:
         proc.stdin.close()
         proc.wait(timeout=30)
     assert proc.returncode == 0
-    # the holder closed cleanly: the file opens for editing now, and its step is inherited
-    store = Store.open(demo_path)
-    try:
-        assert not store.readonly and store.undo_label() == ready["undo"]
-        assert store._lock.taken_over is None  # released, not taken over
-    finally:
-        store.close()
+    # the holder closed cleanly: "ลองเปิดแก้ไขอีกครั้ง" opens the file for editing, and inherits its step
+    assert w.retry_editing()
+    store = w.session.store
+    assert not store.readonly and not w.banners.readonly.isVisible()
+    assert store.undo_label() == ready["undo"] and w.undo_action.isEnabled()
+    assert store._lock.taken_over is None  # released, not taken over
+    assert not w.pages[0].fields_by_key["name"].isReadOnly() and w.year_actions[0].isEnabled()
+    w.close()
+    store.close()
 
 
 def test_lock_of_a_killed_process_is_taken_over(demo_path, tmp_path):
