@@ -15,12 +15,15 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
 from pdf_checks import needs_poppler, raw_text, squeeze
 
 from itadesk.domain.models import Evidence, Limitation, Signer, StatusUpdate
 from itadesk.domain.thai_numbers import to_arabic_digits
 from itadesk.errors import ValidationError
 from itadesk.store.store import Store
+
+pytest.importorskip("resource", reason="the export's memory bound needs the POSIX resource module")
 
 ROUNDS = 6
 KINDS = ("memo", "measures", "plan", "scores")
