@@ -60,6 +60,12 @@ def test_second_process_opens_read_only_and_says_who(demo_path, tmp_path, qtbot)
         banner = w.banners.readonly_text.text()
         assert w.banners.readonly.isVisible() and "อ่านอย่างเดียว" in banner and getpass.getuser() in banner
         assert w.pages[0].fields_by_key["name"].isReadOnly() and not w.year_actions[0].isEnabled()
+        assert not w.pages[3].editor.isEnabled() or not w.pages[3].title_edit.isEnabled() or w.pages[3].title_edit.isReadOnly()
+        docs = w.pages[6]
+        assert docs.preview_button.isEnabled() and docs.save_button.isEnabled()  # documents still come out
+        docs.kind.setCurrentIndex(docs.kind.findData("scores"))
+        with qtbot.waitSignal(docs.exported, timeout=60000):
+            assert docs.export(str(tmp_path / "scores.pdf"))
         with pytest.raises(ReadOnlyError):
             store.edit_office("name", "ไม่ควรบันทึก")
         assert not w.retry_editing()  # still held: stays read-only, and says so

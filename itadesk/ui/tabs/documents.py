@@ -126,6 +126,9 @@ class DocumentsTab(Page):
         run_in_background(lambda: worker.render(kind, snap, Path(target)), done, failed)
         return True
 
+    def set_read_only(self, on: bool) -> None:
+        """Documents only read the file: preview, print and save as PDF stay on for a read-only file."""
+
     def cancel_export(self) -> None:
         """ยกเลิก: the worker process is killed; no half-written file stays beside the target."""
         if self.busy and self._target is not None:
