@@ -126,6 +126,10 @@ class DocumentsTab(Page):
         run_in_background(lambda: worker.render(kind, snap, Path(target)), done, failed)
         return True
 
+    def showEvent(self, event):  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        self._worker.warm()  # the first preview does not wait for the worker to start
+
     def set_read_only(self, on: bool) -> None:
         """Documents only read the file: preview, print and save as PDF stay on for a read-only file."""
 
