@@ -208,3 +208,37 @@ def test_read_only_file_saved_as_a_copy_opens_for_editing(qtbot, tmp_path, demo_
         assert _sha(path) == before
     finally:
         _chattr("-i", path)
+
+
+def test_an_older_file_is_upgraded_only_for_editing_after_a_copy(tmp_path):
+    """Reading (check, export) never migrates; opening for editing copies the file beside it first."""
+    from itadesk.store import schema
+
+    path = tmp_path / "old.sqlite"
+    db = Database(path, execute_plugins=False)
+    schema.migrations.apply(db, stop_before="m013_undo_owner")
+    db.execute("INSERT INTO office (id, name) VALUES (1, 'เทศบาลตำบลรุ่นเก่า')")
+    db.execute("INSERT INTO years (year, overall) VALUES (2566, 91.5)")
+    db.conn.commit()
+    db.close()
+    before = _sha(path)
+    applied = len(schema.migrations._migrations) - 1
+    for args in (("check", str(path)), ("export", "scores", "--db", str(path), "--year", "2566", "--out", str(tmp_path / "s.pdf"))):
+        r = _cli(*args, home=tmp_path / "home")
+        assert r.returncode == 0, r.stderr
+    assert _sha(path) == before and sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".sqlite") == ["old.sqlite"]
+    readonly = Store.open(path, readonly=True)  # upgraded in memory for reading
+    assert readonly.office().name == "เทศบาลตำบลรุ่นเก่า" and readonly.scores(2566).overall == 91.5
+    readonly.close()
+    assert _sha(path) == before
+    store = Store.open(path)
+    try:
+        copy = tmp_path / f"old-ก่อนปรับรุ่น-{applied}.sqlite"
+        assert str(copy) in store.notes[0]
+        old = Store.open(copy, readonly=True)  # the file as it was: the old structure, the same data
+        assert schema.applied_count(Database(sqlite3.connect(copy))) == applied
+        assert old.office().name == "เทศบาลตำบลรุ่นเก่า" and old.scores(2566).overall == 91.5
+        old.close()
+        assert schema.applied_count(store.db) == schema.SCHEMA_VERSION
+    finally:
+        store.close()

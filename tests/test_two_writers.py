@@ -60,21 +60,29 @@ def test_second_process_opens_read_only_and_says_who(demo_path, tmp_path, qtbot)
         banner = w.banners.readonly_text.text()
         assert w.banners.readonly.isVisible() and "อ่านอย่างเดียว" in banner and getpass.getuser() in banner
         assert w.pages[0].fields_by_key["name"].isReadOnly() and not w.year_actions[0].isEnabled()
+        assert not w.pages[3].editor.isEnabled() or not w.pages[3].title_edit.isEnabled() or w.pages[3].title_edit.isReadOnly()
+        docs = w.pages[6]
+        assert docs.preview_button.isEnabled() and docs.save_button.isEnabled()  # documents still come out
+        docs.kind.setCurrentIndex(docs.kind.findData("scores"))
+        with qtbot.waitSignal(docs.exported, timeout=60000):
+            assert docs.export(str(tmp_path / "scores.pdf"))
         with pytest.raises(ReadOnlyError):
             store.edit_office("name", "ไม่ควรบันทึก")
-        w.close()
-        store.close()
+        assert not w.retry_editing()  # still held: stays read-only, and says so
+        assert w.session.store.readonly
     finally:
         proc.stdin.close()
         proc.wait(timeout=30)
     assert proc.returncode == 0
-    # the holder closed cleanly: the file opens for editing now, and its step is inherited
-    store = Store.open(demo_path)
-    try:
-        assert not store.readonly and store.undo_label() == ready["undo"]
-        assert store._lock.taken_over is None  # released, not taken over
-    finally:
-        store.close()
+    # the holder closed cleanly: "ลองเปิดแก้ไขอีกครั้ง" opens the file for editing, and inherits its step
+    assert w.retry_editing()
+    store = w.session.store
+    assert not store.readonly and not w.banners.readonly.isVisible()
+    assert store.undo_label() == ready["undo"] and w.undo_action.isEnabled()
+    assert store._lock.taken_over is None  # released, not taken over
+    assert not w.pages[0].fields_by_key["name"].isReadOnly() and w.year_actions[0].isEnabled()
+    w.close()
+    store.close()
 
 
 def test_lock_of_a_killed_process_is_taken_over(demo_path, tmp_path):
@@ -101,7 +109,7 @@ def test_a_concurrent_reader_never_makes_a_write_fail(demo_path, tmp_path):
     """An export reads the file again and again (read-only) while the store writes: no write fails."""
     out = tmp_path / "exports"
     out.mkdir()
-    reader = subprocess.Popen([sys.executable, str(DRIVER), "export", str(demo_path), "6", str(out)],
+    reader = subprocess.Popen([sys.executable, str(DRIVER), "export", str(demo_path), "5", str(out)],
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_env(tmp_path))
     store = Store.open(demo_path)
     writes = 0

@@ -117,23 +117,43 @@ class _Signature(Flowable):
         self.name, self.position, self.space, self.lead_in, self.frac = name, position, space, lead_in, frac
         self.keepWithNext = False
 
+    def _span(self) -> float:
+        span = self.width * (1 - (1 - self.frac) * 2) if self.frac > 0.5 else self.width / 2
+        return min(span, self.width * 0.55)
+
     def wrap(self, availWidth, availHeight):
         self.width = availWidth
         name = f"({self.name})" if self.name else "(.......................................)"
         self._lines = [t for t in ([self.lead_in] if self.lead_in else []) + [name, self.position] if t]
-        self.height = self.space + len(self._lines) * LEADING
+        # the height the wrapped lines take (a long name or position wraps): drawn inside it, never below the page
+        self._paras = [ThaiParagraph(text, CENTER) for text in self._lines]
+        self.height = self.space + sum(max(p.wrap(self._span(), availHeight)[1], LEADING) for p in self._paras)
         return availWidth, self.height
 
+    def split(self, availWidth, availHeight):
+        """Taller than a page (a name or position of thousands of characters): the room to sign,
+        then the lines as centred paragraphs in the same column, which break across pages."""
+        if self.height <= 12 * LEADING or availHeight < self.space + LEADING:
+            return []  # an ordinary block goes whole to the next page
+        from reportlab.platypus import Indenter
+
+        left = self.width * self.frac - self._span() / 2
+        right = self.width - left - self._span()
+        paras = [ThaiParagraph(text, CENTER) for text in self._lines]
+        _w, h = paras[0].wrap(self._span(), availHeight - self.space)
+        head = [paras[0]] if h <= availHeight - self.space else paras[0].split(self._span(), availHeight - self.space)
+        if not head:
+            return []
+        return [Spacer(1, self.space), Indenter(left, right), *head, *paras[1:], Indenter(-left, -right)]
+
     def draw(self):
-        span = self.width * (1 - (1 - self.frac) * 2) if self.frac > 0.5 else self.width / 2
-        span = min(span, self.width * 0.55)
+        span = self._span()
         cx = self.width * self.frac
         y = self.height - self.space
-        for text in self._lines:
-            p = ThaiParagraph(text, CENTER)
-            p.wrap(span, LEADING * 3)
+        for p in self._paras:
+            p.wrap(span, self.height)
             p.drawOn(self.canv, cx - span / 2, y - p.height)
-            y -= p.height
+            y -= max(p.height, LEADING)
 
 
 def emblem(png: bytes | None, *, height: float = 1.5 * cm) -> Flowable | None:

@@ -28,9 +28,11 @@ class ExportCancelledError(ExportError):
 def _serve(conn) -> None:
     """The worker's loop: one (kind, snap, out, memo_id, outline) in, ("ok", path) or ("error", th, en) out."""
     from ..atomic import ignore_file_size_signal
+    from ..pdf import fonts
     from .documents import render
 
     ignore_file_size_signal()
+    fonts.register_fonts()  # while the clerk is still choosing what to export
     while True:
         try:
             job = conn.recv()
@@ -64,6 +66,12 @@ class ExportProcess:
         proc.start()
         child.close()
         self._proc, self._conn = proc, parent
+
+    def warm(self) -> None:
+        """Start the worker ahead of the first export (reportlab and the fonts load meanwhile)."""
+        with self._lock:
+            if self._proc is None or not self._proc.is_alive():
+                self._start()
 
     def render(self, kind: str, snap: YearView, out: Path, memo_id: int | None = None, outline=None) -> Path:
         with self._lock:

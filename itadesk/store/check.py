@@ -49,12 +49,12 @@ def check_file(path: str | Path) -> tuple[list[str], list[str]]:
                 conn = connect.memory_copy(file)
             except sqlite3.Error as err:
                 return problems + [f"อ่านสำเนาการบันทึกล่าสุดไม่ได้ / {err}"], notes
-            return problems + _check_connection(conn), notes
+            return problems + _check_connection(conn, file), notes
     try:
         conn = connect.connect_ro(file)
     except sqlite3.Error as err:
         return [connect.translate(err, file).message_th + f" / {err}"], notes
-    return _check_connection(conn), notes
+    return _check_connection(conn, file), notes
 
 
 def _recover(file: Path, notes: list[str]) -> bool:
@@ -94,7 +94,7 @@ def _recover(file: Path, notes: list[str]) -> bool:
     return not connect.hot_journal(file)
 
 
-def _check_connection(conn: sqlite3.Connection) -> list[str]:
+def _check_connection(conn: sqlite3.Connection, file: Path) -> list[str]:
     problems: list[str] = []
     try:
         rows = [r[0] for r in conn.execute("PRAGMA integrity_check")]
@@ -122,7 +122,7 @@ def _check_connection(conn: sqlite3.Connection) -> list[str]:
             if bad:
                 problems.append(f"คะแนนนอกช่วง ๐–๑๐๐ / {bad} scores out of range")
     except sqlite3.DatabaseError as err:
-        problems.append(f"{connect.translate(err).message_th} / {err}")
+        problems.append(f"{connect.translate(err, file).message_th} / {err}")
     finally:
         conn.close()
     return problems

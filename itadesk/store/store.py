@@ -99,7 +99,7 @@ class Store(Transactions, RecordWrites, FieldEdits, BulkWrites, ResultWrites, Pl
             raise connect.translate(err, self.path) from err
         if applied > schema.SCHEMA_VERSION:
             raise DatabaseError(
-                "ไฟล์นี้สร้างด้วย itadesk รุ่นที่ใหม่กว่า กรุณาปรับรุ่นโปรแกรม",
+                f"ไฟล์ {self.path or 'นี้'} สร้างด้วย itadesk รุ่นที่ใหม่กว่า กรุณาปรับรุ่นโปรแกรม",
                 f"schema {applied} is newer than this itadesk ({schema.SCHEMA_VERSION})",
             )
         if applied == 0 and tables and "office" not in tables:

@@ -201,8 +201,11 @@ def run(db: str | None = None, screenshots: str | None = None, quit_when_ready: 
         for path in window.save_screenshots(Path(screenshots)):
             print(path)
         window.close()
+        window.session.store.close()
         return 0
     if quit_when_ready:
         app.processEvents()
         QTimer.singleShot(0, app.quit)
-    return app.exec()
+    code = app.exec()
+    window.session.store.close()  # the edit lock and its description go now; the next start finds them free
+    return code

@@ -38,7 +38,11 @@ class FileAccess:
         """The file opened read-only because another window had it: open it for editing now."""
         if self.session.path is None or not self.session.store.readonly:
             return True
-        return self.switch_to(self.session.path, reopen=True)
+        self.switch_to(self.session.path, reopen=True)
+        if self.session.store.readonly:
+            self.show_error("ยังแก้ไขไม่ได้", self.session.store.readonly_reason or "ไฟล์นี้ยังเปิดได้แบบอ่านอย่างเดียว")
+            return False
+        return True
 
     def ask_user(self, title: str, text: str) -> bool:
         if getattr(self, "quiet_errors", False):

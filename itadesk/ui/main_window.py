@@ -467,7 +467,8 @@ class MainWindow(FileAccess, QMainWindow):
                     "ข้อมูลถูกแก้ไขจากที่อื่น", "บางช่องที่คุณพิมพ์ยังไม่ได้บันทึก เพราะถูกแก้ไขจากที่อื่นระหว่างนั้น\n"
                                                "บันทึกสิ่งที่คุณพิมพ์แทนค่าที่แก้ไขจากที่อื่นหรือไม่?"):
                 self.session.flush(force=True)
-        next(p for p in self.pages if isinstance(p, DocumentsTab)).shutdown()  # an export under way ends with the window
+        for page in self.pages:  # an export under way ends with the window
+            getattr(page, "shutdown", lambda: None)()
         s = settings()
         s.setValue("geometry", self.saveGeometry())
         s.setValue("state", self.saveState())

@@ -149,6 +149,7 @@ class DocumentsTab(Page):
 
     def showEvent(self, event):  # noqa: N802 (Qt override)
         super().showEvent(event)
+        self._worker.warm()  # an export from this tab does not wait for the worker to start
         self.schedule_preview()
 
     def refresh_preview(self) -> bool:
@@ -245,6 +246,9 @@ class DocumentsTab(Page):
         worker = self._worker
         run_in_background(lambda: worker.render(kind, snap, Path(target), memo_id=memo_id, outline=outline), done, failed)
         return True
+
+    def set_read_only(self, on: bool) -> None:
+        """Documents only read the file: preview, print and save as PDF stay on for a read-only file."""
 
     def cancel_export(self) -> None:
         """ยกเลิก: the worker process is killed; no half-written file stays beside the target."""
