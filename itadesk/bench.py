@@ -3,7 +3,9 @@
 * window usable: ``itadesk --db DEMO --quit-when-ready`` (wall time);
 * each document of the demo and of a 60-measure year: export wall time and peak RSS;
 * printing the demo's measures report to a 600 dpi QPrinter (PDF output, offscreen);
-* ``itadesk typeset`` of the seed-format files given with ``--seeds``;
+* ``itadesk typeset`` of the seed-format files given with ``--seeds``, and — when
+  LibreOffice is installed — ``soffice --convert-to pdf`` of the same content as an
+  .odt, with the ratio of the two (the goal: at most 0.5).
 * the documents tab's preview refresh after an edit (memo, measures report) as the
   window does it: snapshot, render with the outline, rasterise every page.
 * a demo year to an Excel workbook and into another database, and a round's status forms out and back.
@@ -17,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -141,12 +144,49 @@ def _spreadsheets(results: dict, exe: list[str], tmp: Path, demo: Path, repeat: 
         [*exe, "status-import", str(forms), "--db", str(demo), "--dry-run"], repeat, env)
 
 
+def _typeset_seeds(results: dict, seeds: list[str], tmp: Path, repeat: int, env: dict) -> None:
+    for seed in seeds:
+        out = tmp / (Path(seed).stem + ".pdf")
+        results[f"typeset {Path(seed).name}"] = _measure([sys.executable, "-m", "itadesk", "typeset", seed, str(out)], repeat, env)
+    if seeds and shutil.which("soffice"):
+        _against_libreoffice(results, seeds, tmp, repeat, env)
+
+
+def _against_libreoffice(results: dict, seeds: list[str], tmp: Path, repeat: int, env: dict) -> None:
+    """Each seed's content as an .odt converted by ``soffice --headless --convert-to pdf``,
+    beside ``itadesk typeset`` of the same file: the goal is at most half LibreOffice's time.
+
+    LibreOffice gets Sarabun through a private fonts folder and its own profile,
+    made by a first run that is not counted (a clerk's LibreOffice has one).
+    """
+    from . import paths
+    from .office_doc import write_odt
+
+    home = tmp / "lo-home"
+    (home / ".fonts").mkdir(parents=True, exist_ok=True)
+    for font in paths.fonts_dir().glob("Sarabun-*.ttf"):
+        shutil.copy(font, home / ".fonts" / font.name)
+    lo_env = dict(env, HOME=str(home))
+    profile = f"-env:UserInstallation={(tmp / 'lo-profile').as_uri()}"
+    for seed in seeds:
+        odt = write_odt(Path(seed), tmp / (Path(seed).stem + ".odt"))
+        command = ["soffice", profile, "--headless", "--convert-to", "pdf", "--outdir", str(tmp / "lo-out"), str(odt)]
+        subprocess.run(command, capture_output=True, env=lo_env, timeout=300)  # the profile's first start
+        lo = results[f"LibreOffice convert {odt.name}"] = _measure(command, repeat, lo_env)
+        ours = results[f"typeset {Path(seed).name}"]
+        ratio = ours["median_s"] / lo["median_s"] if lo["median_s"] else float("nan")
+        results[f"typeset / LibreOffice {Path(seed).name} (goal <= 0.5)"] = {
+            "best_s": round(ratio, 2), "median_s": round(ratio, 2), "peak_mib": float("nan"),
+            "ok": ours["ok"] and lo["ok"] and (tmp / "lo-out" / (odt.stem + ".pdf")).exists()}
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m itadesk.bench", description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--seeds", nargs="*", default=[], help="seed-format text files to typeset")
     ap.add_argument("--no-gui", action="store_true", help="skip the window start-up measurement")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--typeset-only", action="store_true", help="only the --seeds typesetting (and LibreOffice beside it)")
     args = ap.parse_args(argv)
     exe = [sys.executable, "-m", "itadesk"]
     results: dict[str, dict] = {}
@@ -156,6 +196,10 @@ def main(argv: list[str] | None = None) -> int:
     import compileall
 
     compileall.compile_dir(str(Path(__file__).parent), quiet=2, force=False)
+    if args.typeset_only:
+        with tempfile.TemporaryDirectory() as tmp:
+            _typeset_seeds(results, args.seeds, Path(tmp), args.repeat, dict(os.environ, ITADESK_HOME=str(Path(tmp) / "home")))
+        return _report(results, args.json)
     with tempfile.TemporaryDirectory() as tmp:
         env = dict(os.environ, ITADESK_HOME=str(Path(tmp) / "home"), QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
         demo = Path(tmp) / "demo.sqlite"
@@ -196,10 +240,12 @@ def main(argv: list[str] | None = None) -> int:
             results[f"export {kind} (60 measures)"] = _measure(
                 [*exe, "export", kind, "--db", str(big), "--year", "2569", "--out", str(out)], args.repeat, env)
         _spreadsheets(results, exe, Path(tmp), demo, args.repeat, env)
-        for seed in args.seeds:
-            out = Path(tmp) / (Path(seed).stem + ".pdf")
-            results[f"typeset {Path(seed).name}"] = _measure([*exe, "typeset", seed, str(out)], args.repeat, env)
-    if args.json:
+        _typeset_seeds(results, args.seeds, Path(tmp), args.repeat, env)
+    return _report(results, args.json)
+
+
+def _report(results: dict, as_json: bool) -> int:
+    if as_json:
         print(json.dumps(results, ensure_ascii=False, indent=1))
     else:
         print(f"{'measurement':44} {'best s':>8} {'median s':>9} {'peak MiB':>9}  ok")

@@ -57,6 +57,32 @@ def _fail(message: str) -> int:
     return 1
 
 
+def _warn_undrawable(db: Path, year: int) -> None:
+    """Characters no font can print (they show as boxes): named on stderr, with their fields."""
+    from .export.glyph_check import undrawable_fields, warning_en, warning_th
+    from .store.store import Store
+
+    store = Store.open(db, create=False)
+    try:
+        found = undrawable_fields(store.view(year))
+    finally:
+        store.close()
+    if found:
+        print(f"คำเตือน: {warning_th(found)}\n{warning_en(found)}", file=sys.stderr)
+
+
+def _warn_undrawable_text(text: str) -> None:
+    from .pdf import fonts
+    from .pdf.fallback import undrawable
+
+    fonts.register_fonts()
+    missing = undrawable(text)
+    if missing:
+        codes = ", ".join(f"{c} U+{ord(c):04X}" for c in missing[:12])
+        print(f"คำเตือน: อักษรที่ไม่มีในแบบอักษร จะพิมพ์เป็นช่องว่างเปล่า / warning: characters no font can print: {codes}",
+              file=sys.stderr)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     from .atomic import ignore_file_size_signal
@@ -88,6 +114,7 @@ def main(argv: list[str] | None = None) -> int:
 
             pages = typeset_file(Path(args.input), Path(args.output), justify=args.justify)
             print(f"{args.output}: {pages} หน้า / pages")
+            _warn_undrawable_text(Path(args.input).read_text(encoding="utf-8"))
             return 0
         if args.command == "export":
             from .export.documents import export_document
@@ -95,6 +122,7 @@ def main(argv: list[str] | None = None) -> int:
             out = export_document(args.kind, db=Path(args.export_db), year=args.year, out=Path(args.out), memo_id=args.memo,
                                   preset_name=args.preset)
             print(f"ส่งออกแล้ว / exported: {out}")
+            _warn_undrawable(Path(args.export_db), args.year)
             return 0
         if args.command in ("xlsx", "status-forms", "status-import"):
             from .exchange.commands import run as run_exchange

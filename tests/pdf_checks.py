@@ -116,3 +116,42 @@ def check_pdf(path) -> Report:
 
 def squeeze(text: str) -> str:
     return re.sub(r"\s+", "", norm(text))
+
+
+@dataclass
+class Word:
+    page: int
+    text: str
+    x0: float
+    y0: float  # from the top of the page
+    x1: float
+    y1: float
+
+
+def pdf_words(path) -> list[Word]:
+    """Every word poppler reads, with its page and box (points, y from the top)."""
+    xml = subprocess.run(["pdftotext", "-bbox", str(path), "-"], check=True, capture_output=True).stdout.decode()
+    xml = re.sub(r"<!DOCTYPE[^>]*>", "", xml).replace('xmlns="http://www.w3.org/1999/xhtml"', "")
+    out = []
+    for pno, page in enumerate(ET.fromstring(xml).iter("page"), 1):
+        for w in page.iter("word"):
+            out.append(Word(pno, norm(w.text or ""), float(w.get("xMin")), float(w.get("yMin")),
+                            float(w.get("xMax")), float(w.get("yMax"))))
+    return out
+
+
+def page_count(path) -> int:
+    info = subprocess.run(["pdfinfo", str(path)], check=True, capture_output=True, text=True).stdout
+    return int(re.search(r"Pages:\s+(\d+)", info).group(1))
+
+
+def pdf_line_boxes(path) -> list[tuple[int, str, float, float]]:
+    """(page, text, xMin, xMax) of every line poppler finds."""
+    xml = subprocess.run(["pdftotext", "-bbox-layout", str(path), "-"], check=True, capture_output=True).stdout.decode()
+    xml = re.sub(r"<!DOCTYPE[^>]*>", "", xml).replace('xmlns="http://www.w3.org/1999/xhtml"', "")
+    out = []
+    for pno, page in enumerate(ET.fromstring(xml).iter("page"), 1):
+        for line in page.iter("line"):
+            text = " ".join(w.text or "" for w in line.iter("word"))
+            out.append((pno, norm(text), float(line.get("xMin")), float(line.get("xMax"))))
+    return out

@@ -183,6 +183,15 @@ REPORTLAB_INTERNALS = [
     ("reportlab.pdfbase.pdfdoc", "PDFZCompress"),
     ("reportlab.pdfbase.pdfmetrics", "registerFont"),
     ("reportlab.pdfbase.pdfmetrics", "registerFontFamily"),
+    # pdf/shaping.py and pdf/emit.py: HarfBuzz output into ShapedStr, written as TJ like textOut
+    ("reportlab.pdfbase.ttfonts", "TTFont.splitString"),
+    ("reportlab.pdfbase.ttfonts", "TTFontFace.getCharWidth"),
+    ("reportlab.lib.rl_accel", "fp_str"),
+    ("reportlab.lib.rl_accel", "escapePDF"),
+    # pdf/tables.py, pdf/keep.py: the split and keep-with-next they refine
+    ("reportlab.platypus.tables", "Table._splitRows"),
+    ("reportlab.platypus.doctemplate", "BaseDocTemplate.handle_keepWithNext"),
+    ("reportlab.platypus.doctemplate", "FrameBreak"),
 ]
 
 

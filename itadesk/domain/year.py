@@ -177,3 +177,11 @@ class YearView:
 
     def memo_fields(self) -> dict[str, str]:
         return d.memo_fields(self)
+
+    # ------------------------------------------------------------ typesetting
+    def proper_names(self) -> tuple[list[str], list[str]]:
+        """The office's own names, which a printed line never breaks inside:
+        (office, district, province and unit names; signers' names)."""
+        places = [self.office.name, self.office.amphoe, self.office.province, *(u.name for u in self.units)]
+        people = [s.name for s in self.signers] + [m.signer_name for m in self.memos]
+        return [p for p in places if p], [p for p in people if p]

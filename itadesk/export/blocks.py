@@ -55,6 +55,7 @@ class DottedField(Flowable):
         self.label_size, self.value_size, self.leading = label_size, value_size, leading
         self.splits = splits  # x where each pair starts, as fractions of the width
         self._paras: list[tuple[float, float, ThaiParagraph, ThaiParagraph]] = []
+        self._value_para: ThaiParagraph | None = None  # the first lines of a split value
 
     def wrap(self, availWidth, availHeight):
         self.width = availWidth
@@ -65,7 +66,7 @@ class DottedField(Flowable):
         for (label, value), (x0, x1) in zip(self.pairs, pairwise(bounds), strict=False):
             lab = ThaiParagraph([Run(label, bold=True)], ParaStyle(size=self.label_size, leading=self.leading))
             lw = plain_text_width(label, size=self.label_size, bold=True) + 6
-            val = ThaiParagraph(value, ParaStyle(size=self.value_size, leading=self.leading))
+            val = self._value_para or ThaiParagraph(value, ParaStyle(size=self.value_size, leading=self.leading))
             _w, h = val.wrap(x1 - x0 - lw - 4, availHeight)
             lab.wrap(lw + 2, availHeight)
             self._paras.append((x0, x1, lab, val, lw))
@@ -112,48 +113,46 @@ def signature_block(name: str, position: str, *, space: float = 3 * LEADING, lea
 
 
 class _Signature(Flowable):
+    """Room to sign, then "(name)" and the position centred under it.
+
+    Each line is wrapped at the block's own width when the block is measured, so a
+    position that takes two lines reserves them (it was drawn over the comment box
+    below); a missing name prints a dotted line that fits in one line.
+    """
+
     def __init__(self, name, position, space, lead_in, frac):
         super().__init__()
         self.name, self.position, self.space, self.lead_in, self.frac = name, position, space, lead_in, frac
         self.keepWithNext = False
+        self._paras: list[ThaiParagraph] = []
 
-    def _span(self) -> float:
-        span = self.width * (1 - (1 - self.frac) * 2) if self.frac > 0.5 else self.width / 2
-        return min(span, self.width * 0.55)
+    def _span(self, width: float) -> float:
+        # centred at frac of the width and never past the right margin
+        return min(2 * (1 - self.frac) * width, 0.55 * width) if self.frac > 0.5 else width / 2
 
     def wrap(self, availWidth, availHeight):
         self.width = availWidth
-        name = f"({self.name})" if self.name else "(.......................................)"
-        self._lines = [t for t in ([self.lead_in] if self.lead_in else []) + [name, self.position] if t]
-        # the height the wrapped lines take (a long name or position wraps): drawn inside it, never below the page
-        self._paras = [ThaiParagraph(text, CENTER) for text in self._lines]
-        self.height = self.space + sum(max(p.wrap(self._span(), availHeight)[1], LEADING) for p in self._paras)
+        span = self._span(availWidth)
+        name = f"({self.name})" if self.name.strip() else _dotted_name(span)
+        texts = [t for t in ([self.lead_in] if self.lead_in else []) + [name, self.position] if t.strip()]
+        self._paras = [ThaiParagraph(t, CENTER) for t in texts]
+        self.height = self.space + sum(p.wrap(span, availHeight)[1] for p in self._paras)
         return availWidth, self.height
 
-    def split(self, availWidth, availHeight):
-        """Taller than a page (a name or position of thousands of characters): the room to sign,
-        then the lines as centred paragraphs in the same column, which break across pages."""
-        if self.height <= 12 * LEADING or availHeight < self.space + LEADING:
-            return []  # an ordinary block goes whole to the next page
-        from reportlab.platypus import Indenter
-
-        left = self.width * self.frac - self._span() / 2
-        right = self.width - left - self._span()
-        paras = [ThaiParagraph(text, CENTER) for text in self._lines]
-        _w, h = paras[0].wrap(self._span(), availHeight - self.space)
-        head = [paras[0]] if h <= availHeight - self.space else paras[0].split(self._span(), availHeight - self.space)
-        if not head:
-            return []
-        return [Spacer(1, self.space), Indenter(left, right), *head, *paras[1:], Indenter(-left, -right)]
-
     def draw(self):
-        span = self._span()
+        span = self._span(self.width)
         cx = self.width * self.frac
         y = self.height - self.space
         for p in self._paras:
-            p.wrap(span, self.height)
             p.drawOn(self.canv, cx - span / 2, y - p.height)
-            y -= max(p.height, LEADING)
+            y -= p.height
+
+
+def _dotted_name(span: float) -> str:
+    """"(……)" as wide as most names, and never wider than the line it stands on."""
+    dot = plain_text_width(".", size=BODY_SIZE)
+    room = min(span * 0.8, 6 * cm) - plain_text_width("()", size=BODY_SIZE)
+    return "(" + "." * max(3, int(room / dot)) + ")"
 
 
 def emblem(png: bytes | None, *, height: float = 1.5 * cm) -> Flowable | None:

@@ -13,6 +13,7 @@ from ..domain.year import YearView
 from ..errors import ExportError, NotFoundError
 from ..outline import Outline, default_outline, preset, presets_for
 from ..store.store import Store
+from ..text import breaks
 from .kinds import KINDS
 
 
@@ -20,7 +21,13 @@ def render(kind: str, snap: YearView, out: Path, *, memo_id: int | None = None, 
            toc: dict | None = None) -> Path:
     """Render document ``kind`` of ``snap`` to ``out`` (atomically) with ``outline``
     (the kind's default layout when none is given). ``toc``: the pages of the headings
-    from the render before (updated in place), so a preview with contents takes one pass."""
+    from the render before (updated in place), so a preview with contents takes one pass.
+    No line breaks inside the office's own names (``breaks.with_names``)."""
+    with breaks.with_names(*snap.proper_names()):
+        return _render(kind, snap, out, memo_id=memo_id, outline=outline, toc=toc)
+
+
+def _render(kind: str, snap: YearView, out: Path, *, memo_id: int | None, outline: Outline | None, toc: dict | None) -> Path:
     if kind not in KINDS:
         raise ExportError(f"ไม่รู้จักเอกสารชนิด {kind}", f"unknown document kind {kind!r}")
     title = f"{KINDS[kind]} {snap.office.name} ปี {snap.year}"

@@ -18,6 +18,7 @@ from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfbase.ttfonts import SUBSETN, TTFont
 
 from .. import paths
+from . import fallback
 
 REGULAR, BOLD, ITALIC, BOLD_ITALIC = "Sarabun", "Sarabun-Bold", "Sarabun-Italic", "Sarabun-BoldItalic"
 _FILES = {REGULAR: "Sarabun-Regular.ttf", BOLD: "Sarabun-Bold.ttf", ITALIC: "Sarabun-Italic.ttf", BOLD_ITALIC: "Sarabun-BoldItalic.ttf"}
@@ -108,13 +109,13 @@ _registered = False
 
 
 def register_fonts() -> None:
-    """Register the four Sarabun faces once per process (one object per file:
+    """Register the four Sarabun faces (and the fallback faces) once per process (one object per file:
     reportlab aliases a second TTFont of the same face name to the first)."""
     global _registered
     with _lock:
         if _registered:
             return
-        for name, file in _FILES.items():
+        for name, file in {**_FILES, **fallback.FILES}.items():  # Noto Sans Lao for what Sarabun lacks
             font = ThaiTTFont(name, str(paths.fonts_dir() / file), shapable=True)
             pdfmetrics.registerFont(font)
         pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD, italic=ITALIC, boldItalic=BOLD_ITALIC)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from reportlab.pdfbase.ttfonts import ShapeData, ShapedStr
 
 from ..text.breaks import cluster_positions
+from .shaping import base_of, with_base
 
 # characters drawn as nothing: a part holding them is never cut by glyph index
 INVISIBLE = {"\u200b", "\u200c", "\u200d", "\ufeff", "\u00ad"}
@@ -24,11 +25,12 @@ def split_after_sara_am(shaped: ShapedStr, src: str) -> list[tuple[ShapedStr, st
     if "\u0e33" not in src[:-1] or any(ch in INVISIBLE for ch in src):
         return [(shaped, src)]
     data = shaped.__shapeData__
+    base = base_of(shaped)
     out, g0, c0 = [], 0, 0
     for k, ch in enumerate(src[:-1]):
         if ch != "\u0e33":
             continue
-        g1 = next((i for i, sd in enumerate(data) if sd.cluster > k), len(data))
+        g1 = next((i for i, sd in enumerate(data) if sd.cluster - base > k), len(data))
         if g1 > g0:
             out.append((shaped[g0:g1], src[c0:k + 1]))
             g0, c0 = g1, k + 1
@@ -49,7 +51,7 @@ def gap_glyphs(pieces: list, mode: str) -> list[tuple[int, int, int]]:
         for qi, part in enumerate(piece.parts):
             if not isinstance(part.shaped, ShapedStr):
                 continue
-            drawn = "".join(ch for ch in part.src if ch not in INVISIBLE)
+            drawn = part.src if part.indexed else "".join(ch for ch in part.src if ch not in INVISIBLE)
             boundaries = []
             if mode == "thai":
                 limit = len(drawn.rstrip()) if last_piece else len(drawn)
@@ -59,12 +61,24 @@ def gap_glyphs(pieces: list, mode: str) -> list[tuple[int, int, int]]:
             # no widened gap right after ำ: an ActualText span ends there (see _draw_span) and a
             # reader would read the gap between two spans as a space that is not in the text
             boundaries = [b for b in boundaries if drawn[b - 1] != "\u0e33"]
-            data = part.shaped.__shapeData__
-            for b in boundaries:
-                gi = max((i for i, sd in enumerate(data) if sd.cluster < b), default=None)
-                if gi is not None:
-                    spots.append((pi, qi, gi))
+            base = base_of(part.shaped)
+            spots += [(pi, qi, gi) for gi in last_glyphs_before(part.shaped.__shapeData__, [b + base for b in boundaries])]
     return spots
+
+
+def last_glyphs_before(data, boundaries: list[int]) -> list[int]:
+    """For each boundary ``b`` (ascending), the last glyph whose cluster is before ``b``.
+
+    One walk over the glyphs: HarfBuzz clusters of a left-to-right run ascend.
+    """
+    out, gi, last = [], 0, None
+    for b in sorted(boundaries):
+        while gi < len(data) and data[gi].cluster < b:
+            last = gi
+            gi += 1
+        if last is not None:
+            out.append(last)
+    return out
 
 
 def with_extra(shaped: ShapedStr, bonus: dict[int, float], size: float) -> ShapedStr:
@@ -80,8 +94,8 @@ def with_extra(shaped: ShapedStr, bonus: dict[int, float], size: float) -> Shape
             continue
         sd = data[gi]
         data[gi] = ShapeData(sd.cluster, sd.x_advance + pts * 1000 / size, sd.y_advance, sd.x_offset, sd.y_offset, sd.width)
-    return ShapedStr(str(shaped), shapeData=data)
+    return with_base(ShapedStr(str(shaped), shapeData=data), base_of(shaped))
 
 
 def utf16(text: str) -> str:
-    return "".join(f"{b:02X}" for b in text.encode("utf-16-be"))
+    return text.encode("utf-16-be").hex().upper()

@@ -1,10 +1,11 @@
 """Tables whose cells wrap Thai like paragraphs, rows that split across pages,
-and header rows repeated on every page."""
+and header rows repeated at the top of every page — and only there."""
 
 from __future__ import annotations
 
 from reportlab.lib import colors
 from reportlab.platypus import Table, TableStyle
+from reportlab.platypus.doctemplate import FrameBreak
 
 from ..text.breaks import segments
 from . import fonts
@@ -85,6 +86,24 @@ def auto_widths(rows: list[list], total: float, *, size: float, min_width: float
     return [widths[j] for j in range(ncols)]
 
 
+class ThaiTable(Table):
+    """A table that fills a page to its foot, splitting the row that does not fit
+    (as Word does), and whose remainder starts on the next page.
+
+    reportlab tries whole rows first, then offers the remainder — with its header
+    repeated — the space left on the same page, where it splits the next row: the
+    header then stood in mid-page above the split row (defect L1). Here the row
+    that crosses the page is split where the page ends, and the remainder, headed
+    by the repeated header, goes to the top of the next frame.
+    """
+
+    def split(self, availWidth, availHeight):
+        parts = super().split(availWidth, availHeight)
+        if len(parts) == 2:
+            return [parts[0], FrameBreak(), parts[1]]
+        return parts
+
+
 def thai_table(rows: list[list], widths: list[float], *, size: float = 10.0, leading: float | None = None,
                header_rows: int = 1, align: str = "left", header_align: str = "center",
                col_align: dict[int, str] | None = None, spans: list | None = None,
@@ -118,6 +137,9 @@ def thai_table(rows: list[list], widths: list[float], *, size: float = 10.0, lea
             style.append(("BACKGROUND", (0, i), (-1, i), colors.HexColor("#F7F7F7")))
     for sp in spans or []:
         style.append(("SPAN",) + tuple(sp))
-    table = Table(data, colWidths=widths, repeatRows=header_rows, splitByRow=1, splitInRow=1, hAlign="LEFT")
+    # splitByRow=0: split the row that crosses the page first; splitInRow: the least height
+    # a split row leaves on the first page (two lines), so no row is cut to a sliver
+    table = ThaiTable(data, colWidths=widths, repeatRows=header_rows, splitByRow=0,
+                      splitInRow=round(2 * leading + 4), hAlign="LEFT")
     table.setStyle(TableStyle(style))
     return table

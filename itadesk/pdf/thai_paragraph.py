@@ -3,10 +3,11 @@
 * Lines break only at Thai word boundaries (``itadesk.text.breaks``), at
   spaces, or — for a word wider than the line — between grapheme clusters;
   nothing is ever inserted into the text.
-* Every piece is shaped by HarfBuzz (reportlab's ``shapeStr``) so marks stack.
+* Every piece is shaped by HarfBuzz (``shaping.py``, into reportlab's ``ShapedStr``) so marks stack.
 * Alignment: left, center, right, ``words`` (justify by word gaps) and
   ``thai`` (Word's Thai Distributed: the slack goes between every cluster);
-  the last line of a paragraph, and a line ended by a hard break, stay left.
+  the last line of a paragraph, and a line ended by a hard break, stay left,
+  and so does a line whose gaps would grow past ``MAX_GAP_EM``.
 * Each piece is wrapped in ``/Span <</ActualText …>> BDC … EMC`` with its
   source text, so text copied from the PDF equals the text typed.
 * ``split`` hands the remaining lines to a new paragraph: a long paragraph
@@ -18,22 +19,30 @@ print literally).
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from itertools import pairwise
 
-from reportlab.pdfbase.ttfonts import ShapedStr, shapeStr
+from reportlab.pdfbase.ttfonts import ShapedStr
 from reportlab.platypus.flowables import Flowable
 
-from ..text.breaks import break_positions, cluster_positions, is_known_word, sub_word_positions, word_positions
+from ..text.breaks import break_candidates, current_names, is_local_boundary
 from . import fonts
-from .glyphs import INVISIBLE as _INVISIBLE
+from .emit import shaped_out
+from .fallback import font_runs
 from .glyphs import gap_glyphs as _gap_glyphs
 from .glyphs import split_after_sara_am as _split_after_sara_am
 from .glyphs import utf16 as _utf16
 from .glyphs import with_extra as _with_extra
+from .pieces import CACHE_CHARS, Part, Piece, cut, measure, shape
+from .shaping import shape_text
 
 ZWSP = "\u200b"
+# The most a justified line widens one gap, in em of the paragraph's size. A line
+# that would need more (it ends early before a long word) is set ragged instead:
+# 0.08 em between clusters keeps Thai distributed text even (letters 0.2 em apart
+# read as spaced out, defect L4); word gaps may grow to 0.6 em.
+MAX_GAP_EM = {"thai": 0.08, "words": 0.6}
 
 
 @dataclass(frozen=True)
@@ -66,27 +75,8 @@ class ParaStyle:
         return replace(self, **kw)
 
 
-@dataclass
-class _Part:
-    """One style run inside a piece: its source text and what is drawn."""
-
-    src: str
-    font: str
-    size: float
-    color: str
-    shaped: ShapedStr | str  # glyph string (empty for invisible-only parts)
-    width: float
-
-
-@dataclass
-class _Piece:
-    """An unbreakable stretch of text (a word with its trailing spaces)."""
-
-    src: str
-    parts: list[_Part]
-    width: float  # without trailing spaces
-    full: float  # with trailing spaces
-    hard_break: bool = False  # a "\n" ends the line after this piece
+_Part, _Piece = Part, Piece  # the names the drawing code and tests use
+_shape = shape
 
 
 @dataclass
@@ -97,19 +87,56 @@ class _Line:
     avail: float = 0.0
 
 
-@lru_cache(maxsize=20000)
-def _shape(text: str, font: str, size: float) -> tuple[ShapedStr | str, float]:
-    drawn = "".join(ch for ch in text if ch not in _INVISIBLE)
-    if not drawn:
-        return "", 0.0
-    shaped = shapeStr(drawn, font, size, force=True)
-    width = sum(sd.x_advance for sd in shaped.__shapeData__) * size / 1000
-    return shaped, width
-
-
 def _normalise(text: str) -> str:
     # tabs become spaces; other text is kept exactly (ActualText gives it back)
     return text.replace("\t", " ").replace("\r\n", "\n").replace("\r", "\n")
+
+
+# pieces of recently made paragraphs, by (runs, style, glued names): a document built twice (the
+# contents' page numbers) or a block repeated shapes its text once; bounded by characters
+_PIECES: OrderedDict[tuple, list] = OrderedDict()
+_PIECES_BUDGET = 400_000
+_pieces_chars = 0
+
+
+def _pieces_of(para: ThaiParagraph) -> list:
+    global _pieces_chars
+    key = (tuple(para.runs), para.style, current_names())
+    hit = _PIECES.get(key)
+    if hit is not None:
+        _PIECES.move_to_end(key)
+        return hit
+    pieces = para._make_pieces()
+    size = sum(len(r.text) for r in para.runs)
+    if size <= _PIECES_BUDGET // 4:
+        _PIECES[key] = pieces
+        _pieces_chars += size
+        while _pieces_chars > _PIECES_BUDGET:
+            (old_runs, _style, _names), _old = _PIECES.popitem(last=False)
+            _pieces_chars -= sum(len(r.text) for r in old_runs)
+    return pieces
+
+
+def _parts_of(src: str, font: str, size: float, color: str) -> list[_Part]:
+    """One part per face: a letter Sarabun lacks is drawn in a fallback face."""
+    return [_Part(text, face, size, color, *_shape(text, face, size)) for text, face in font_runs(src, font)]
+
+
+def _one_run_piece(src: str, font: str, size: float, color: str) -> tuple[tuple[_Part, ...], float, float]:
+    """(parts, width, full width) of a piece in one style: words recur (cached), parts never change."""
+    return (_made_cached if len(src) <= CACHE_CHARS else _made)(src, font, size, color)
+
+
+def _made(src: str, font: str, size: float, color: str) -> tuple[tuple[_Part, ...], float, float]:
+    p = measure(_Piece(src, _parts_of(src, font, size, color), 0, 0))
+    return tuple(p.parts), p.width, p.full
+
+
+_made_cached = lru_cache(maxsize=20000)(_made)
+
+
+def _may_end_after(piece: _Piece) -> bool:
+    return piece.check is None or is_local_boundary(*piece.check)
 
 
 class ThaiParagraph(Flowable):
@@ -122,7 +149,9 @@ class ThaiParagraph(Flowable):
         if isinstance(runs, str):
             runs = [Run(runs)]
         self.runs = [replace(r, text=_normalise(r.text)) for r in runs if r.text]
-        self._pieces = _pieces if _pieces is not None else self._make_pieces()
+        # pieces are made on the first wrap: a story holds many paragraphs, and only the
+        # one being laid out needs its shaped glyphs (a 100,000-letter field: ~20 MB each)
+        self._given_pieces = _pieces
         self._continued = _continued
         self._lines: list[_Line] = []
         self._wrapped_for: float | None = None
@@ -130,8 +159,30 @@ class ThaiParagraph(Flowable):
         self.width = self.height = 0.0
 
     # ------------------------------------------------------------- building
+    @classmethod
+    def _part_of(cls, whole: ThaiParagraph, lines: list[_Line], continued: bool) -> ThaiParagraph:
+        """A paragraph of some of ``whole``'s lines, already broken at ``whole``'s width
+        (its runs are not normalised again: on a long paragraph that costs each page)."""
+        part = cls.__new__(cls)
+        Flowable.__init__(part)
+        part.style, part.runs, part._continued = whole.style, whole.runs, continued
+        part._given_pieces, part._from_lines = None, lines
+        part._lines, part._wrapped_for = lines, whole._wrapped_for
+        part.keepWithNext = whole.keepWithNext
+        part.width = part.height = 0.0
+        return part
+
+    @property
+    def _pieces(self) -> list[_Piece]:
+        if self._given_pieces is None:
+            lines = getattr(self, "_from_lines", None)
+            self._given_pieces = [p for line in lines for p in line.pieces] if lines is not None else _pieces_of(self)
+        return self._given_pieces
+
     @property
     def text(self) -> str:
+        if self._given_pieces is None and getattr(self, "_from_lines", None) is None:
+            return "".join(r.text for r in self.runs).replace("\n", "")  # hard breaks are in no piece
         return "".join(p.src for p in self._pieces)
 
     def _make_pieces(self) -> list[_Piece]:
@@ -142,100 +193,52 @@ class ThaiParagraph(Flowable):
                 if not pieces or pieces[-1].hard_break:  # an empty line
                     pieces.append(_Piece("", [], 0.0, 0.0))
                 pieces[-1].hard_break = True
-            cuts = sorted(break_positions(block) | {i for i in range(1, len(block)) if block[i - 1] == ZWSP})
+            sure, unsure = break_candidates(block)
+            zwsp = {i for i in range(1, len(block)) if block[i - 1] == ZWSP} if ZWSP in block else set()
+            cuts = sorted(sure | unsure | zwsp)
             start = 0
             for c in [*cuts, len(block)]:
                 if c > start:
-                    pieces.append(_Piece(block[start:c], [], 0.0, 0.0))
+                    pieces.append(_Piece(block[start:c], [], 0.0, 0.0, check=(block, c) if c in unsure else None))
                 start = c
         # attach style runs: walk the runs in parallel with the pieces
         return self._style_pieces(pieces)
 
     def _style_pieces(self, pieces: list[_Piece]) -> list[_Piece]:
-        spans = []  # (start, end, run)
+        """Each piece with one part per style run (and face) it covers, walking the
+        runs alongside the pieces; a word in one run is made once and reused."""
+        st = self.style
+        spans = []  # (start, end, font, size, colour)
         pos = 0
         for r in self.runs:
-            spans.append((pos, pos + len(r.text), r))
+            spans.append((pos, pos + len(r.text), fonts.face(bold=r.bold or st.bold, italic=r.italic), r.size or st.size,
+                          r.color or st.color))
             pos += len(r.text)
-        pos = 0
+        pos, k = 0, 0
         styled = []
         for p in pieces:
             start, end = pos, pos + len(p.src)
-            pos = end + (1 if p.hard_break else 0)
+            pos = end + (1 if p.hard_break else 0)  # hard breaks consume the "\n" in the run text
+            while k < len(spans) - 1 and spans[k][1] <= start:
+                k += 1
+            s0, s1, font, size, color = spans[k] if spans else (0, 0, "", 0, "")
+            if s0 <= start and end <= s1:  # the usual case: the piece lies in one run
+                parts, width, full = _one_run_piece(p.src, font, size, color)
+                styled.append(_Piece(p.src, list(parts), width, full, p.hard_break, p.check))
+                continue
             parts = []
-            for s0, s1, run in spans:
-                a, b = max(start, s0), min(end, s1)
+            j = k
+            while j < len(spans) and spans[j][0] < end:
+                a, b = max(start, spans[j][0]), min(end, spans[j][1])
                 if a < b:
-                    parts.append(self._part(p.src[a - start:b - start], run))
-            # hard breaks consume the "\n" that sits in the run text
-            styled.append(self._measure(_Piece(p.src, parts, 0, 0, p.hard_break)))
+                    parts += _parts_of(p.src[a - start:b - start], *spans[j][2:])
+                j += 1
+            styled.append(measure(_Piece(p.src, parts, 0, 0, p.hard_break, p.check)))
         return styled
-
-    def _part(self, src: str, run: Run) -> _Part:
-        st = self.style
-        font = fonts.face(bold=run.bold or st.bold, italic=run.italic)
-        size = run.size or st.size
-        shaped, width = _shape(src, font, size)
-        return _Part(src, font, size, run.color or st.color, shaped, width)
 
     @staticmethod
     def _measure(p: _Piece) -> _Piece:
-        full = sum(part.width for part in p.parts)
-        trailing = len(p.src) - len(p.src.rstrip())
-        if trailing and p.parts:
-            last = p.parts[-1]
-            tail = last.src[len(last.src) - min(trailing, len(last.src)):]
-            _s, tail_w = _shape(tail, last.font, last.size)
-            p.width = full - tail_w
-        else:
-            p.width = full
-        p.full = full
-        return p
-
-    def _cut(self, piece: _Piece, avail: float) -> list[_Piece]:
-        """Cut an over-wide piece between grapheme clusters into pieces that fit."""
-        out = []
-        src = piece.src
-        inner_spaces = [i for i in range(1, len(src.rstrip())) if src[i - 1].isspace() and not src[i].isspace()]
-        if inner_spaces:  # first give up only the spaces that joined it (never a word)
-            bounds = [0, *inner_spaces, len(src)]
-            out = [self._restyle(piece, a, b) for a, b in pairwise(bounds)]
-            out[-1].hard_break = piece.hard_break
-            return out
-        # then the dictionary's word cuts, and clusters only inside a word wider than the line
-        words = word_positions(src)
-        clusters = cluster_positions(src)
-        start = 0
-        while start < len(src):
-            end = None
-            for c in [*words, len(src)]:
-                if c > start and self._restyle(piece, start, c).width <= avail:
-                    end = c
-            if end is None:  # the next word alone is wider than the line: its parts, then clusters
-                end = next((c for c in [*words, len(src)] if c > start), len(src))
-                word = src[start:end]
-                # a compound (สำนักปลัดเทศบาล) splits at its parts; an unknown run only at clusters
-                parts = [start + c for c in sub_word_positions(word)] if is_known_word(word.strip()) else []
-                fit = [c for c in parts if self._restyle(piece, start, c).width <= avail]
-                if not fit:
-                    fit = [c for c in clusters if start < c < end and self._restyle(piece, start, c).width <= avail]
-                end = fit[-1] if fit else next((c for c in clusters if c > start), end)
-            out.append(self._restyle(piece, start, end))
-            start = end
-        out[-1].hard_break = piece.hard_break
-        return out
-
-    def _restyle(self, piece: _Piece, a: int, b: int) -> _Piece:
-        parts, pos = [], 0
-        for part in piece.parts:
-            s0, s1 = pos, pos + len(part.src)
-            pos = s1
-            x, y = max(a, s0), min(b, s1)
-            if x < y:
-                src = part.src[x - s0:y - s0]
-                shaped, width = _shape(src, part.font, part.size)
-                parts.append(_Part(src, part.font, part.size, part.color, shaped, width))
-        return self._measure(_Piece(piece.src[a:b], parts, 0, 0))
+        return measure(p)
 
     # -------------------------------------------------------------- breaking
     def _break(self, width: float) -> list[_Line]:
@@ -249,22 +252,27 @@ class ThaiParagraph(Flowable):
             return width - st.left_indent - st.right_indent - (st.first_indent if line_no_first else 0)
 
         avail = avail_for(first)
-        queue = list(self._pieces)
-        while queue:
-            p = queue.pop(0)
+        stack = self._pieces[::-1]  # the next piece is last: taking and giving back cost nothing
+        while stack:
+            p = stack.pop()
             if p.width > avail and not current and len(p.src.strip()) > 1:
-                pieces = self._cut(p, avail)
+                pieces = cut(p, avail)
                 if len(pieces) > 1:
-                    queue[0:0] = pieces
+                    stack += pieces[::-1]
                     continue
             if current and used + p.width > avail + 1e-6:
-                lines.append(_Line(current, used, False, avail))
+                # the line ends at its last break that holds: pieces after it go on the next line
+                k = len(current)
+                while k and not _may_end_after(current[k - 1]):
+                    k -= 1
+                k = k or len(current)  # no boundary holds on the whole line: it ends where it is full
+                stack.append(p)
+                stack += current[k:][::-1]
+                lines.append(_Line(current[:k], used, False, avail))
                 first = False
                 avail = avail_for(False)
                 current, used = [], 0.0
-                if p.width > avail and len(p.src.strip()) > 1:
-                    queue.insert(0, p)
-                    continue
+                continue
             current.append(p)
             line_width = used + p.width
             used += p.full
@@ -306,19 +314,15 @@ class ThaiParagraph(Flowable):
             from reportlab.platypus import Spacer
 
             return [self, Spacer(0, 0)]
-        if n >= 4:  # no single orphan or widow line
-            fit = min(fit, n - 2)
-            if fit < 2:
-                return []
-        if fit < 1:
+        # no single orphan or widow line: a paragraph of two or three lines moves whole
+        fit = min(fit, n - 2)
+        if fit < 2:
             return []
-        head = self._lines[:fit]
-        tail_pieces = [p for line in self._lines[fit:] for p in line.pieces]
-        first = ThaiParagraph(self.runs, self.style, _pieces=[p for line in head for p in line.pieces], _continued=self._continued)
+        first = ThaiParagraph._part_of(self, self._lines[:fit], self._continued)
         first.style = self.style.but(space_after=0)
-        first._lines, first._wrapped_for = head, availWidth
-        first._lines[-1] = replace(head[-1], last=head[-1].last)
-        rest = ThaiParagraph(self.runs, self.style, _pieces=tail_pieces, _continued=True)
+        # the rest's lines are this wrap's later lines: a continued paragraph has no first
+        # line, so breaking it again would give the same lines (and cost each page the rest's length)
+        rest = ThaiParagraph._part_of(self, self._lines[fit:], True)
         return [first, rest]
 
     def draw(self):
@@ -350,6 +354,8 @@ class ThaiParagraph(Flowable):
         pieces = line.pieces
         spots = _gap_glyphs(pieces, gaps) if gaps else []
         per_gap = slack / len(spots) if spots else 0.0
+        if spots and per_gap > MAX_GAP_EM[gaps] * self.style.size:  # set ragged, as Word does
+            spots, per_gap = [], 0.0
         extra_at: dict[tuple[int, int], dict[int, float]] = {}
         for pi, qi, gi in spots:
             extra_at.setdefault((pi, qi), {}).setdefault(gi, 0.0)
@@ -371,7 +377,7 @@ class ThaiParagraph(Flowable):
                     pending += src
                     continue
                 if not isinstance(shaped, ShapedStr):
-                    shaped = shapeStr(str(shaped), part.font, part.size, force=True)
+                    shaped = shape_text(str(shaped), part.font, part.size)[0]
                 bonus = extra_at.get((pi, qi))
                 if bonus:
                     shaped = _with_extra(shaped, bonus, part.size)
@@ -408,10 +414,11 @@ class ThaiParagraph(Flowable):
             if state["color"] != color:
                 tx.setFillColor(_color(color))
                 state["color"] = color
-            glyphs = run[0][3]
-            for seg in run[1:]:
-                glyphs = glyphs + seg[3]
-            tx.textOut(glyphs)
+            if len(run) == 1:
+                glyphs = run[0][3]
+            else:  # one string of the run's glyphs (adding them pairwise copies each again)
+                glyphs = ShapedStr("".join(seg[3] for seg in run), shapeData=[sd for seg in run for sd in seg[3].__shapeData__])
+            shaped_out(tx, glyphs)
             run.clear()
 
         for seg in span:
@@ -428,7 +435,7 @@ class ThaiParagraph(Flowable):
             if part.shaped:
                 tx.setFont(part.font, part.size)
                 tx.setFillColor(_color(part.color))
-                tx.textOut(part.shaped)
+                shaped_out(tx, part.shaped)
         tx._code.append("EMC")
         canv.drawText(tx)
 
@@ -441,9 +448,9 @@ def _color(spec: str):
 
 
 def plain_text_width(text: str, *, size: float = 11.0, bold: bool = False) -> float:
-    """Width of ``text`` set in Sarabun (shaped), in points."""
+    """Width of ``text`` set in Sarabun (shaped, fallback faces included), in points."""
     fonts.register_fonts()
-    return _shape(_normalise(text), fonts.face(bold=bold), size)[1]
+    return sum(_shape(chunk, font, size)[1] for chunk, font in font_runs(_normalise(text), fonts.face(bold=bold)))
 
 
 __all__ = ["Run", "ParaStyle", "ThaiParagraph", "plain_text_width"]

@@ -24,6 +24,7 @@ JUSTIFY = {"thai": "thai", "words": "words", "none": "left"}
 _BOLD = re.compile(r"\*\*(.+?)\*\*", re.S)
 _TAG = re.compile(r"<(/?)(p|ul|ol|li|br)\b[^>]*>", re.I)
 _RULE = re.compile(r"^[\s\-\u2500|]+$")
+_ESCAPED = re.compile(r"\\([*_#\\`])")
 
 
 def inline_runs(text: str, *, bold: bool = False) -> list[Run]:
@@ -40,7 +41,7 @@ def inline_runs(text: str, *, bold: bool = False) -> list[Run]:
 
 
 def _unescape(text: str) -> str:
-    return re.sub(r"\\([*_#\\`])", r"\1", text)
+    return _ESCAPED.sub(r"\1", text) if "\\" in text else text
 
 
 def cell_paragraphs(text: str) -> list[tuple[str, str]]:

@@ -16,13 +16,18 @@ words (place names such as ตากใบ) extend the newmm dictionary.
 from __future__ import annotations
 
 import hashlib
+import re
 import threading
+from collections.abc import Iterable
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
 
 from .. import paths
 from ..atomic import write_bytes
+from . import glue
 
 # marks and following vowels that can never start a line
 NO_START = frozenset(
@@ -101,8 +106,8 @@ def reload_dictionary() -> None:
     global _engines
     with _lock:
         _engines = None
-    break_positions.cache_clear()
-    _window_cuts.cache_clear()
+    _break_candidates.cache_clear()
+    _WINDOWS.clear()
 
 
 def add_user_words(words: list[str]) -> Path:
@@ -124,11 +129,63 @@ def _cuts(tokens) -> set[int]:
     return cuts
 
 
-@lru_cache(maxsize=4096)
+# the office's own names the export gives (see with_names): never broken inside
+_names: ContextVar[frozenset[str]] = ContextVar("itadesk_names", default=frozenset())
+
+
+@contextmanager
+def with_names(places: Iterable[str] = (), people: Iterable[str] = ()):
+    """Within the block, lines never break inside the office's own names: the place
+    part of ``places`` (office, district, province, units) and ``people`` whole."""
+    token = _names.set(glue.name_cores(places) | glue.person_names(people))
+    try:
+        yield
+    finally:
+        _names.reset(token)
+
+
+def current_names() -> frozenset[str]:
+    """The names glued in this context (part of any cache of break results)."""
+    return _names.get()
+
+
 def break_positions(text: str) -> frozenset[int]:
-    """Offsets ``i`` (0 < i < len) where a line may end before ``text[i]``."""
+    """Offsets ``i`` (0 < i < len) where a line may end before ``text[i]``.
+
+    Never inside a glued stretch (``glue.py``: พ.ศ. and its year, a number and its
+    unit, the names given by :func:`with_names`)."""
+    sure, unsure = break_candidates(text)
+    e = engines() if unsure else None
+    if unsure:
+        _prefetch_windows([text[_word_run_before(text, i):_word_run_after(text, i)] for i in unsure], e.dict_name)
+    return sure | frozenset(i for i in unsure if _locally_a_boundary(text, i, e))
+
+
+def break_candidates(text: str) -> tuple[frozenset[int], frozenset[int]]:
+    """(sure, unsure) line-break positions of ``text``.
+
+    An unsure position passed every rule but one: it is a word boundary in the whole
+    paragraph, yet may not be in the 24 characters either side a reader sees (see
+    :func:`is_local_boundary`). The line breaker asks that only of the positions
+    where it wants to end a line — a few in ten — which spares most of the work."""
+    return _break_candidates(text, _names.get())
+
+
+def is_local_boundary(text: str, i: int) -> bool:
+    """Is the unsure position ``i`` of ``text`` a word boundary when read locally?"""
+    return _locally_a_boundary(text, i, engines())
+
+
+@lru_cache(maxsize=4096)
+def _break_candidates(text: str, names: frozenset[str]) -> tuple[frozenset[int], frozenset[int]]:
     if len(text) < 2:
-        return frozenset()
+        return frozenset(), frozenset()
+    sure, unsure = _segmenter_positions(text)
+    glued = glue.forbidden(text, names)
+    return frozenset(sure - glued), frozenset(unsure - glued)
+
+
+def _segmenter_positions(text: str) -> tuple[set[int], set[int]]:
     e = engines()
     icu = _cuts(list(e.icu(text, "th"))) if e.icu else None
     tokens = e.nlpo3.segment(text, e.dict_name)
@@ -141,22 +198,30 @@ def break_positions(text: str) -> frozenset[int]:
         pos += len(a)
         if a in e.words or b in e.words:
             known_side.add(pos)
-    result = set()
-    for i in range(1, len(text)):
+    # only a cut of an engine, or the end of a run of spaces, can be a break:
+    # the rules below are asked about those positions alone
+    candidates = known_side | (icu if icu is not None else newmm) | {m.end() for m in _SPACES.finditer(text)}
+    sure, unsure = set(), set()
+    for i in candidates:
+        if not 0 < i < len(text):
+            continue
         prev, nxt = text[i - 1], text[i]
         if nxt in NO_START or prev in NO_END:
             continue
         if is_thai_letter(prev) and is_thai_letter(nxt):
-            ok = i in known_side and (icu is None or i in icu) and _locally_a_boundary(text, i, e)
-        elif prev.isspace() and not nxt.isspace():
+            if i in known_side and (icu is None or i in icu):
+                # newmm never reads across a space: a window that is a whole run is cut as in the text
+                (sure if _whole_run(text, _word_run_before(text, i), _word_run_after(text, i)) else unsure).add(i)
+            continue
+        if prev.isspace() and not nxt.isspace():
             ok = _space_is_a_boundary(text, i, e)
         elif nxt.isspace():
             ok = False  # spaces stay at the end of the line they follow
         else:
             ok = i in icu if icu is not None else i in newmm and not (prev.isalnum() and nxt.isalnum())
         if ok:
-            result.add(i)
-    return frozenset(result)
+            sure.add(i)
+    return sure, unsure
 
 
 WINDOW = 24
@@ -174,20 +239,23 @@ def _locally_a_boundary(text: str, i: int, e: _Engines) -> bool:
     return (i - start) in _window_cuts(text[start:end], e.dict_name)
 
 
+def _whole_run(text: str, start: int, end: int) -> bool:
+    return (start == 0 or text[start - 1].isspace()) and (end == len(text) or text[end].isspace())
+
+
+_SPACES = re.compile(r"\s+")
+_RUN_END = re.compile(r"\S*\Z")
+_RUN_START = re.compile(r"\S*")
+
+
 def _word_run_before(text: str, i: int) -> int:
     """Start of the up-to-24 non-space characters that end at ``i``."""
-    start = i
-    while start > 0 and not text[start - 1].isspace() and i - start < WINDOW:
-        start -= 1
-    return start
+    return _RUN_END.search(text, max(0, i - WINDOW), i).start()
 
 
 def _word_run_after(text: str, i: int) -> int:
     """End of the up-to-24 non-space characters that start at ``i``."""
-    end = i
-    while end < len(text) and not text[end].isspace() and end - i < WINDOW:
-        end += 1
-    return end
+    return _RUN_START.match(text, i, min(len(text), i + WINDOW)).end()
 
 
 def _space_is_a_boundary(text: str, i: int, e: _Engines) -> bool:
@@ -208,9 +276,53 @@ def _space_is_a_boundary(text: str, i: int, e: _Engines) -> bool:
     return len(left) in _window_cuts(left + right, e.dict_name)
 
 
-@lru_cache(maxsize=65536)
+_WINDOWS: dict[tuple[str, str], frozenset[int]] = {}  # newmm's cuts of a window, by (window, dictionary)
+_WINDOWS_MAX = 65536
+
+
 def _window_cuts(window: str, dict_name: str) -> frozenset[int]:
-    return frozenset(_cuts(engines().nlpo3.segment(window, dict_name)))
+    hit = _WINDOWS.get((window, dict_name))
+    if hit is None:
+        hit = _remember(window, dict_name, frozenset(_cuts(engines().nlpo3.segment(window, dict_name))))
+    return hit
+
+
+def _remember(window: str, dict_name: str, cuts: frozenset[int]) -> frozenset[int]:
+    if len(_WINDOWS) >= _WINDOWS_MAX:
+        _WINDOWS.clear()
+    _WINDOWS[(window, dict_name)] = cuts
+    return cuts
+
+
+def _prefetch_windows(windows: list[str], dict_name: str) -> None:
+    """Segment the windows not yet known in one call, joined by spaces.
+
+    A window holds no space and newmm never joins a space to a word, so each
+    window is cut as when segmented alone — at one call per paragraph instead
+    of one per candidate break (a third of the typesetting time)."""
+    todo = list(dict.fromkeys(w for w in windows if w and (w, dict_name) not in _WINDOWS))
+    if len(todo) < 2:
+        return
+    tokens = engines().nlpo3.segment(" ".join(todo), dict_name)
+    ends, pos = [], 0
+    for tok in tokens:
+        pos += len(tok)
+        ends.append(pos)
+    bounds, start = [], 0
+    for w in todo:
+        bounds.append((start, start + len(w)))
+        start += len(w) + 1
+    ends_set = set(ends)
+    if any(a not in ends_set and a > 0 for a, _b in bounds) or any(b not in ends_set for _a, b in bounds):
+        return  # a token crossed a space (never seen): each window will be cut alone
+    k = 0
+    for w, (a, b) in zip(todo, bounds, strict=True):
+        cuts = set()
+        while k < len(ends) and ends[k] <= b:
+            if ends[k] > a:
+                cuts.add(ends[k] - a)
+            k += 1
+        _remember(w, dict_name, frozenset(cuts))
 
 
 def word_positions(text: str) -> list[int]:
@@ -240,8 +352,11 @@ def _stock_dict() -> str:
     return "itadesk-stock"
 
 
-def cluster_positions(text: str) -> list[int]:
-    """Offsets where an over-wide word may be cut: between grapheme clusters only."""
+@lru_cache(maxsize=8192)
+def cluster_positions(text: str) -> tuple[int, ...]:
+    """Offsets where an over-wide word may be cut: between grapheme clusters only.
+
+    Cached: justification asks for every line's words, and words repeat."""
     out = []
     for i in range(1, len(text)):
         prev, nxt = text[i - 1], text[i]
@@ -250,12 +365,14 @@ def cluster_positions(text: str) -> list[int]:
         if "\udc00" <= nxt <= "\udfff" or ("\u0300" <= nxt <= "\u036f"):
             continue
         out.append(i)
-    return out
+    return tuple(out)
 
 
 def segments(text: str) -> list[str]:
-    """``text`` cut at its break positions (each piece keeps its trailing spaces)."""
-    cuts = sorted(break_positions(text))
+    """``text`` cut at its sure and unsure break positions (each piece keeps its
+    trailing spaces): the words a table's column widths are measured by."""
+    sure, unsure = break_candidates(text)
+    cuts = sorted(sure | unsure)
     pieces, start = [], 0
     for c in cuts:
         pieces.append(text[start:c])

@@ -95,6 +95,7 @@ class DocumentsTab(Page):
         session.changed.connect(lambda _areas: self.schedule_preview())
         self._fill_memos()
         self.editor.set_document(self.kind.currentData(), self.memo.currentData())
+        self._undrawable_accepted: list | None = None  # findings the clerk chose to print anyway
 
     def load(self) -> None:
         """Another file or year: the preview shown was of the one before, so it goes."""
@@ -209,6 +210,8 @@ class DocumentsTab(Page):
         except ItadeskError as err:
             self.session.error.emit("ส่งออกไม่ได้", err.message_th)
             return False
+        if not self._may_print(snap):
+            return False
         self.busy = True
         self._target = target
         self.progress.setRange(0, 0)  # busy
@@ -259,6 +262,20 @@ class DocumentsTab(Page):
     def shutdown(self) -> None:
         """The window closes: an export under way ends now, with its process."""
         self._worker.close()
+
+    def _may_print(self, snap) -> bool:
+        """Characters no font prints would come out as boxes: say which and where, and let
+        the clerk go back to fix them (asked once for the same findings)."""
+        from ...export.glyph_check import undrawable_fields, warning_th
+
+        found = undrawable_fields(snap)
+        if not found or found == self._undrawable_accepted:
+            return True
+        if dialogs.ask_ok_cancel(self, "อักษรที่พิมพ์ไม่ได้", warning_th(found) + "\n\nสร้างเอกสารต่อหรือไม่?"):
+            self._undrawable_accepted = found
+            return True
+        self.status.setText("ยกเลิก: มีอักษรที่พิมพ์ไม่ได้")
+        return False
 
     def _preview_path(self) -> str:
         return str(Path(self._tmp.name) / f"{self.kind.currentData()}-{self.session.year}.pdf")
