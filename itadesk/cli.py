@@ -62,7 +62,7 @@ def _warn_undrawable(db: Path, year: int) -> None:
     from .export.glyph_check import undrawable_fields, warning_en, warning_th
     from .store.store import Store
 
-    store = Store.open(db, create=False)
+    store = Store.open(db, readonly=True)  # as the export read it: never writes the file
     try:
         found = undrawable_fields(store.view(year))
     finally:
