@@ -70,7 +70,7 @@ def test_l2_signature_reserves_its_lines_above_the_comment_box(demo_store, tmp_p
     memo.signer_position = "ผู้อำนวยการกองยุทธศาสตร์และงบประมาณ ปฏิบัติหน้าที่แทนปลัดองค์การบริหารส่วนตำบลท่าเดื่อ-มืดกา"
     memo.comment_block = True
     demo_store.save_memo(memo)
-    pdf = render("memo", demo_store.view(2568), tmp_path / "memo.pdf")
+    pdf = render("memo", demo_store.view(2568), tmp_path / "memo.pdf", memo_id=memo.id)
     words = pdf_words(pdf)
     box = next(w for w in words if w.text.startswith("ความเห็น"))
     position = [w for w in words if w.page == box.page and w.y0 < box.y0 and
@@ -91,7 +91,7 @@ def test_l2_empty_signer_prints_one_dotted_line(demo_store, tmp_path):
     memo = demo_store.memos(2568)[0]
     memo.signer_name = ""
     demo_store.save_memo(memo)
-    pdf = render("memo", demo_store.view(2568), tmp_path / "memo.pdf")
+    pdf = render("memo", demo_store.view(2568), tmp_path / "memo.pdf", memo_id=memo.id)
     lines = [line for _page, block in pdf_lines(pdf) for line in block]
     assert any(re.fullmatch(r"\(\.{10,}\)", line.replace(" ", "")) for line in lines), lines[-12:]
     assert not any(line.replace(" ", "") in (".)", "..)") for line in lines)

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from reportlab.lib.units import cm
 
 from itadesk.export.documents import render
+from itadesk.outline import preset, presets_for
 from itadesk.pdf.continuation import first_words
 from itadesk.pdf.layout import portrait_width
 from itadesk.pdf.thai_paragraph import ThaiParagraph
@@ -24,12 +26,13 @@ def test_first_words_are_a_word_or_two():
 
 
 @needs_poppler
-def test_each_page_but_the_last_ends_with_the_next_pages_first_words(demo_store, tmp_path):
+@pytest.mark.parametrize("preset_name", [p.name for p in presets_for("memo")])
+def test_each_page_but_the_last_ends_with_the_next_pages_first_words(demo_store, tmp_path, preset_name):
     memo = demo_store.memos(2568)[0]
     memo.paragraphs = memo.paragraphs + ["ข้อความเพิ่มเติมเพื่อให้บันทึกยาวหลายหน้า " * 30]
     memo.closing = "จึงเรียนมาเพื่อโปรดทราบและพิจารณาสั่งการต่อไป"
     demo_store.save_memo(memo)
-    pdf = render("memo", demo_store.view(2568), tmp_path / "memo.pdf")
+    pdf = render("memo", demo_store.view(2568), tmp_path / "memo.pdf", memo_id=memo.id, outline=preset(preset_name).outline())
     pages = raw_text(pdf).split("\f")[:-1]
     assert len(pages) >= 3
     words = pdf_words(pdf)

@@ -88,6 +88,10 @@ class DottedField(Flowable):
         head = [paras[0]] if h <= availHeight else paras[0].split(availWidth, availHeight)
         return head + paras[1:] if head else []
 
+    def first_text(self) -> str:
+        """What a continuation line quotes when the field starts a page."""
+        return " ".join(f"{label} {value}" for label, value in self.pairs[:1])
+
     def draw(self):
         canv = self.canv
         for x0, x1, lab, val, lw in self._paras:
@@ -138,6 +142,27 @@ class _Signature(Flowable):
         self._paras = [ThaiParagraph(t, CENTER) for t in texts]
         self.height = self.space + sum(p.wrap(span, availHeight)[1] for p in self._paras)
         return availWidth, self.height
+
+    def split(self, availWidth, availHeight):
+        """Taller than a page (a name or position of thousands of characters): the room to sign,
+        then the lines as centred paragraphs in the same column, which break across pages."""
+        if self.height <= 12 * LEADING or availHeight < self.space + LEADING:
+            return []  # an ordinary block goes whole to the next page
+        from reportlab.platypus import Indenter
+
+        span = self._span(self.width)
+        left = self.width * self.frac - span / 2
+        right = self.width - left - span
+        paras = [ThaiParagraph(p.text, CENTER) for p in self._paras]
+        _w, h = paras[0].wrap(span, availHeight - self.space)
+        head = [paras[0]] if h <= availHeight - self.space else paras[0].split(span, availHeight - self.space)
+        if not head:
+            return []
+        return [Spacer(1, self.space), Indenter(left, right), *head, *paras[1:], Indenter(-left, -right)]
+
+    def first_text(self) -> str:
+        """What a continuation line quotes when the block starts a page."""
+        return self._paras[0].text if self._paras else self.name
 
     def draw(self):
         span = self._span(self.width)

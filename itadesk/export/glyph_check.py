@@ -110,6 +110,13 @@ def warning_th(found: list[Undrawable], *, limit: int = 12) -> str:
     return "\n".join(lines)
 
 
+def warning_short(found: list[Undrawable]) -> str:
+    """One line for a status bar: the characters and the first field they sit in."""
+    chars = "".join(dict.fromkeys("".join(f.chars for f in found)))
+    more = f" และอีก {len(found) - 1} ช่อง" if len(found) > 1 else ""
+    return f"คำเตือน: อักษร {' '.join(chars[:6])}{' …' if len(chars) > 6 else ''} พิมพ์ไม่ได้ ({found[0].where} — {found[0].field}{more})"
+
+
 def warning_en(found: list[Undrawable]) -> str:
     chars = "".join(dict.fromkeys("".join(f.chars for f in found)))
     return f"warning: {len(chars)} character(s) no font can print ({', '.join(f'U+{ord(c):04X}' for c in chars[:12])}) in {len(found)} field(s)"

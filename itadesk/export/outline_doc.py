@@ -23,6 +23,7 @@ from ..domain.thai_numbers import digits, to_thai_digits
 from ..domain.year import YearView
 from ..outline import blocks as ob
 from ..outline.blocks import Block, Outline
+from ..pdf.continuation import continuation_lines
 from ..pdf.layout import ThaiDocTemplate, build_atomic, landscape_width, portrait_width
 from ..pdf.thai_paragraph import ThaiParagraph
 
@@ -56,6 +57,7 @@ class OutlineDoc(ThaiDocTemplate):
         self.toc_pages: dict[str, int] = {}
 
     def afterFlowable(self, flowable):
+        super().afterFlowable(flowable)  # the page's first words, for a memo's continuation line
         key = getattr(flowable, "toc_key", None)
         if key and key not in self.toc_pages:
             self.toc_pages[key] = self.page
@@ -155,20 +157,35 @@ def render_outline(outline: Outline, view: YearView, out: Path, *, title: str = 
 
     With a contents block the pages of its headings are known only after a pass; a
     second pass prints them. ``toc`` starts from the pages found last time (and gets
-    the pages found now): an edit that moves no heading renders in one pass."""
+    the pages found now): an edit that moves no heading renders in one pass.
+
+    A memo (สารบรรณ practice) ends each page but the last with "/" and the first words
+    of the next page (``pdf.continuation``): the pass that laid the pages out records
+    those words, and one more pass draws them in the bottom margin, outside the frame,
+    so the pages break as in the pass before. A memo of one page takes one pass."""
     has_contents = any(b.kind == "contents" and b.enabled for b in outline.blocks)
+    continued = outline.kind == "memo"
+
+    def make(target, pages: dict[str, int], continuations: dict[int, str] | None = None) -> OutlineDoc:
+        flowables, ctx = story(outline, view, memo, pages)
+        doc = OutlineDoc(target, title=title, thai_digits=ctx.doc_thai(),
+                         first_page_number=int(outline.opt("first_numbered_page") or 2),
+                         landscape_first=(outline.opt("orientation") == "landscape"))
+        if continued:
+            doc.first_words = {}
+        doc.continuations = continuations or {}
+        doc.build(flowables)
+        return doc
 
     def build(tmp: str) -> None:
         pages: dict[str, int] = dict(toc or {})
         for _pass in range(3 if has_contents else 1):
-            flowables, ctx = story(outline, view, memo, pages)
-            doc = OutlineDoc(tmp, title=title, thai_digits=ctx.doc_thai(),
-                             first_page_number=int(outline.opt("first_numbered_page") or 2),
-                             landscape_first=(outline.opt("orientation") == "landscape"))
-            doc.build(flowables)
+            doc = make(tmp, pages)
             if doc.toc_pages == pages:
                 break
             pages = doc.toc_pages
+        if continued and doc.page > 1:
+            make(tmp, pages, continuation_lines(doc.first_words, doc.page))
         if toc is not None:
             toc.clear()
             toc.update(pages)

@@ -3,15 +3,13 @@ last, on the right, "/" and the first words of the next page ("/จึงเร�
 a reader knows no page is missing.
 
 The words are known only once the next page is laid out, so the document is
-built twice: a first pass into memory records each page's first words, and the
-second draws them in the bottom margin — outside the frame, so the pages break
-exactly as in the first pass.
+built twice (``export.outline_doc.render_outline``): a first pass records each
+page's first words (``ThaiDocTemplate.first_words``), and the second draws them
+in the bottom margin — outside the frame, so the pages break exactly as in the
+first pass.
 """
 
 from __future__ import annotations
-
-import io
-from collections.abc import Callable
 
 from reportlab.platypus import Table
 from reportlab.platypus.flowables import KeepTogether
@@ -56,6 +54,9 @@ def first_words(flowable) -> str:
     """The first words ``flowable`` prints, or "" (a spacer, an image, a page break)."""
     if isinstance(flowable, ThaiParagraph):
         return _words(_first_line(flowable))
+    own = getattr(flowable, "first_text", None)  # a drawn block of text (a header field, a signature)
+    if callable(own):
+        return _words(own())
     if isinstance(flowable, KeepTogether):
         for f in flowable._content:
             words = first_words(f)
@@ -77,14 +78,8 @@ def continuation_text(words: str) -> str:
     return f"/{words}…"
 
 
-def build_with_continuation(target, make_doc: Callable, make_story: Callable[[], list]) -> None:
-    """Build ``make_story()`` with ``make_doc(target)`` (a ThaiDocTemplate), the foot of
-    each page but the last carrying the first words of the next."""
-    probe = make_doc(io.BytesIO())
-    probe.first_words = {}
-    probe.build(make_story())
-    pages = probe.page
-    doc = make_doc(target)
-    doc.continuations = {p: continuation_text(probe.first_words[p + 1])
-                         for p in range(1, pages) if probe.first_words.get(p + 1)}
-    doc.build(make_story())
+def continuation_lines(first: dict[int, str], pages: int) -> dict[int, str]:
+    """Page → its continuation line, from the first words of each page (``first``) of
+    a document of ``pages`` pages: every page but the last that has a next with words."""
+    return {p: continuation_text(first[p + 1]) for p in range(1, pages) if first.get(p + 1)}
+

@@ -177,15 +177,17 @@ class DocumentsTab(Page):
 
         def work():
             from ...export.documents import render  # reportlab loads on the first preview, not at start-up
+            from ...export.glyph_check import undrawable_fields
 
             render(kind, view, Path(target), memo_id=memo_id, outline=outline, toc=toc)
-            return target, page_images(target, scale=1.0)
+            return target, page_images(target, scale=1.0), undrawable_fields(view)
 
         def done(result):
             self.previewing = False
-            path, images = result
+            path, images, undrawable = result
             self.last_pdf = path
             self.preview.show_images(images)
+            self._show_undrawable(undrawable)
             self.previewed.emit(len(images))
             if self.stale:
                 self.schedule_preview()
@@ -276,6 +278,19 @@ class DocumentsTab(Page):
             return True
         self.status.setText("ยกเลิก: มีอักษรที่พิมพ์ไม่ได้")
         return False
+
+    def _show_undrawable(self, found: list) -> None:
+        """The preview shows boxes where no font has the letters: say so beside it (the
+        question comes before printing or saving, ``_may_print``)."""
+        from ...export.glyph_check import warning_short, warning_th
+
+        if found:
+            self.status.setText(warning_short(found))
+            self.status.setToolTip(warning_th(found))
+        elif self.status.toolTip() and self.status.text().startswith("คำเตือน"):  # fixed since: the warning goes
+            self.status.clear()
+        if not found:
+            self.status.setToolTip("")
 
     def _preview_path(self) -> str:
         return str(Path(self._tmp.name) / f"{self.kind.currentData()}-{self.session.year}.pdf")
