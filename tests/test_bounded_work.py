@@ -75,11 +75,11 @@ def _fill(db, what: str) -> None:
     store = Store.open(db)
     try:
         if what == "memo paragraph":
-            memo = store.memos(2568)[0]
+            memo = store.memos(2568)[-1]  # the memo `export memo` prints (the latest of the year)
             memo.paragraphs = [hostile()]
             store.save_memo(memo)
         elif what == "memo subject":  # a header field: it used to raise LayoutError when taller than a page
-            memo = store.memos(2568)[0]
+            memo = store.memos(2568)[-1]  # the memo `export memo` prints (the latest of the year)
             memo.subject = hostile()
             store.save_memo(memo)
         elif what == "measure step":
@@ -103,7 +103,7 @@ def _fill(db, what: str) -> None:
             for k in range(8):
                 store.save_analysis(Analysis(None, 2568, indicator=None, topic=f"ประเด็น {k}", assessment=_fuzz_field(rnd),
                                              analysis=_fuzz_field(rnd), development=_fuzz_field(rnd), sort=20 + k))
-            memo = store.memos(2568)[0]
+            memo = store.memos(2568)[-1]  # the memo `export memo` prints (the latest of the year)
             memo.paragraphs = [_fuzz_field(rnd) for _ in range(8)]
             memo.subject = _fuzz_field(rnd)
             store.save_memo(memo)
