@@ -33,7 +33,8 @@ def _words(text: str) -> str:
     out = ""
     for seg in segments(text):
         out += seg
-        if len(out.strip()) >= MIN_CHARS or seg.endswith(" "):
+        # a number alone ("๔)" of a numbered row) says little: go on to a word with letters
+        if len(out.strip()) >= MIN_CHARS or (seg.endswith(" ") and any(ch.isalpha() for ch in out)):
             break
     return out.strip()
 
