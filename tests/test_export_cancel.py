@@ -15,7 +15,7 @@ from itadesk import atomic
 def _heavy_memo(window) -> None:
     """A memo long enough that its export is still running when the clerk cancels it."""
     store = window.session.store
-    memo = store.memos(2568)[0]
+    memo = store.memos(2568)[-1]  # the memo the documents tab prints (the latest of the year)
     text = " ".join(["การประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ"] * 3000)
     store.edit_memo(memo.id, "paragraphs", [text, text, text])
     window.year_box.setCurrentIndex(window.year_box.findData(2568))

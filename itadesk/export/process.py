@@ -78,11 +78,14 @@ class ExportProcess:
             self._cancelled = False
             if self._proc is None or not self._proc.is_alive():
                 self._start()
-            conn = self._conn
+            conn, proc = self._conn, self._proc
         try:
             conn.send((kind, snap, str(out), memo_id, outline))
             result = conn.recv()
         except (EOFError, OSError):
+            # the pipe closes as the process dies, before it is reaped: until then its pid is
+            # alive and its half-written file (named with that pid) would be kept by the sweep
+            proc.join(5)
             if self._cancelled:
                 sweep(Path(out).parent)
                 raise ExportCancelledError() from None
