@@ -95,7 +95,7 @@ def _store_values(store: Store, rng: random.Random, start: int, big: str) -> tup
         put(f"measure{m.id}.evidence", lambda v, m=m: store.edit_measure(m.id, "evidence", [Evidence(v, "")]))
         put(f"status{m.id}.note", lambda v, m=m: store.add_status(StatusUpdate(None, m.id, m.start or m.end, "in_progress",
                                                                                "12", 50, v)))
-    memo = store.memos(2568)[0]
+    memo = store.memos(2568)[-1]  # the memo `export memo` prints (the latest of the year)
     for field in ("agency", "number", "subject", "salutation", "closing", "signer_name", "signer_position"):
         put(f"memo.{field}", lambda v, field=field: store.edit_memo(memo.id, field, v))
     put("memo.paragraphs", lambda v: store.edit_memo(memo.id, "paragraphs", [v, big] if big else [v]))

@@ -102,7 +102,8 @@ def _measures_today() -> list[Block]:
         b("page_break", orientation="landscape"),
         b("heading", SECTION_5, toc=True, toc_title="๕. วิธีการนำผลการวิเคราะห์ไปสู่การปฏิบัติ"),
         b("drafted", "นำตารางมาตรการ", draft="plan_intro"),
-        b("plan"),
+        # today's layout printed each measure's target and budget too (under its monitoring)
+        b("plan", columns=["issue", "measure", "steps", "units", "period", "monitoring", "target", "budget"]),
         b("page_break", orientation="portrait"),
         b("heading", SECTION_6, toc=True, toc_title="๖. การวิเคราะห์ข้อจำกัดฯ ในการดำเนินการประเมินคุณธรรมและความโปร่งใสฯ"),
         b("limitations"),
