@@ -125,7 +125,9 @@ def close_window(w: MainWindow) -> None:
 
 
 def contents(page) -> list:
-    """Everything a page shows from a database: texts, list items, table rows, chart bars."""
+    """Everything a page shows from a database: texts, list items, table rows, chart bars
+    (a tab is built when first shown: this is what it shows when the clerk opens it)."""
+    page.ensure_built()
     out = []
     for x in page.findChildren(QLineEdit):
         if isinstance(x.parent(), (QAbstractSpinBox, QComboBox)):

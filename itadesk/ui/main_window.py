@@ -126,9 +126,10 @@ class MainWindow(FileAccess, QMainWindow):
         self.year_box.setObjectName("year_box")
         self.year_box.currentIndexChanged.connect(self._year_picked)
         self.tabs = QTabWidget()
-        self.pages = [OfficeTab(session), ScoresTab(session), AnalysisTab(session), MeasuresTab(session),
-                      StatusTab(session), MemoTab(session), DocumentsTab(session)]
-        self.pages += [RulesTab(session), PlansTab(session)]  # the year's rules and published result; plans across years
+        # each tab is built when first shown (or first asked for): the window opens on one
+        tabs = [OfficeTab, ScoresTab, AnalysisTab, MeasuresTab, StatusTab, MemoTab, DocumentsTab,
+                RulesTab, PlansTab]  # the year's rules and published result; plans across years
+        self.pages = [tab(session, lazy=True) for tab in tabs]
         for page in self.pages:
             self.tabs.addTab(page, page.TITLE)
         central = QWidget()
@@ -453,6 +454,11 @@ class MainWindow(FileAccess, QMainWindow):
         y = avail.y() + max(0, (avail.height() - self.frameGeometry().height()) // 2)
         self.move(x, y)
 
+    def setVisible(self, visible: bool) -> None:  # noqa: N802 (Qt override)
+        if visible:
+            self.tabs.currentWidget().ensure_built()  # the tab the window opens on, before it shows
+        super().setVisible(visible)
+
     def showEvent(self, event):  # noqa: N802
         super().showEvent(event)
         if not event.spontaneous():
@@ -468,7 +474,7 @@ class MainWindow(FileAccess, QMainWindow):
                                                "บันทึกสิ่งที่คุณพิมพ์แทนค่าที่แก้ไขจากที่อื่นหรือไม่?"):
                 self.session.flush(force=True)
         for page in self.pages:  # an export under way ends with the window
-            getattr(page, "shutdown", lambda: None)()
+            page.shutdown()
         s = settings()
         s.setValue("geometry", self.saveGeometry())
         s.setValue("state", self.saveState())

@@ -216,10 +216,10 @@ class Page(QWidget):
     TITLE = ""
     AREAS: frozenset[Area] = frozenset()
 
-    def __init__(self, session: Session):
+    def __init__(self, session: Session, *, lazy: bool = False):
         super().__init__()
         self.session = session
-        self.fields: list[Field] = []
+        self._fields: list[Field] = []
         self._by_label: dict[str, Field] = {}
         self._pending: dict[Field, _Pending] = {}
         self._triggers: dict = {}  # item views' edit triggers while the file is read-only
@@ -232,6 +232,57 @@ class Page(QWidget):
         session.changed.connect(self._changed)
         session.year_changed.connect(lambda _y: self.refresh())
         session.store_replaced.connect(self.refresh)
+        self._built = self._building = False
+        if not lazy:
+            self.ensure_built()
+
+    # ------------------------------------------------------ building late
+    # The window's tabs are built when first shown (``lazy=True``): a clerk sees the
+    # window in half the time, and a tab never opened costs nothing. A tab is shown
+    # through ``setVisible`` (QTabWidget switches pages with ``show()``), and any
+    # attribute a caller asks of a tab not built yet builds it first, so nothing
+    # outside needs to know.
+    def build(self) -> None:
+        """Subclasses: make the widgets and fields, and show the stored data."""
+
+    @property
+    def built(self) -> bool:
+        return self._built
+
+    def ensure_built(self) -> None:
+        if self._built or self._building:
+            return
+        self._building = True
+        try:
+            self.build()
+        finally:
+            self._building = False
+        self._built = True
+        if self.session.store.readonly:
+            self.set_read_only(True)
+
+    def setVisible(self, visible: bool) -> None:  # noqa: N802 (Qt override)
+        # a tab made current inside a window not shown yet waits: the window builds
+        # the tab it opens on when it shows (``MainWindow.setVisible``)
+        if visible and self.window().isVisible():
+            self.ensure_built()
+        super().setVisible(visible)
+
+    def __getattr__(self, name: str):
+        # only reached when normal lookup fails: a widget of a tab not built yet
+        state = self.__dict__
+        if name.startswith("__") or state.get("_built", True) or state.get("_building"):
+            raise AttributeError(name)
+        self.ensure_built()
+        return getattr(self, name)
+
+    @property
+    def fields(self) -> list[Field]:
+        self.ensure_built()
+        return self._fields
+
+    def shutdown(self) -> None:
+        """Subclasses with work under way (an export) end it here, with the window."""
 
     # --------------------------------------------------------- subclasses
     def load(self) -> None:
@@ -240,7 +291,7 @@ class Page(QWidget):
     def field(self, widget: QWidget, label: str, record: Callable[[], object],
               write: Callable[[object, object], object], same: Callable[[object, object], bool] | None = None) -> Field:
         f = Field(self, widget, label, record, write, same)
-        self.fields.append(f)
+        self._fields.append(f)
         self._by_label[label] = f
         return f
 
@@ -370,7 +421,7 @@ class Page(QWidget):
 
     def set_read_only(self, on: bool) -> None:
         """A file opened for reading: the fields show, nothing can be typed or changed."""
-        for f in self.fields:
+        for f in self._fields:
             w = f.widget
             if isinstance(w, QLineEdit | QPlainTextEdit):
                 w.setReadOnly(on)
@@ -390,7 +441,8 @@ class Page(QWidget):
 
     # ---------------------------------------------------------- refreshing
     def refresh(self) -> None:
-        self.load()
+        if self._built:  # a tab built later shows the data as it is then
+            self.load()
 
     def _changed(self, areas: frozenset) -> None:
         if areas & self.AREAS:

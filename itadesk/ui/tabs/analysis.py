@@ -26,7 +26,6 @@ from ...domain.labels import LIMITATION_FIELDS
 from ...domain.models import Analysis, Limitation
 from ...domain.vocab import TEXT_LABELS, Area
 from ..page import Page
-from ..session import Session
 from ..widgets import button, confirm, hint, row
 
 LIMIT_ID = Qt.ItemDataRole.UserRole
@@ -37,8 +36,7 @@ class AnalysisTab(Page):
     TITLE = "วิเคราะห์"
     AREAS = frozenset({Area.ANALYSIS, Area.SCORES, Area.YEARS, Area.FRAMEWORK})
 
-    def __init__(self, session: Session):
-        super().__init__(session)
+    def build(self) -> None:
         self.analyses: list[Analysis] = []
         self.current: tuple | None = None  # (year, indicator, analysis id) of the analysis shown
         self.list = QListWidget()

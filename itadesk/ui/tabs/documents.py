@@ -30,7 +30,6 @@ from .. import dialogs
 from ..outline_editor import OutlineEditor
 from ..page import Page
 from ..pdf_view import PdfPreview, page_images, print_pdf
-from ..session import Session
 from ..widgets import button, label_for, row
 from ..worker import run_in_background, start_job
 
@@ -43,8 +42,8 @@ class DocumentsTab(Page):
     previewed = Signal(int)  # pages shown by a preview refresh
     cancelled = Signal()
 
-    def __init__(self, session: Session):
-        super().__init__(session)
+    def build(self) -> None:
+        session = self.session
         self.kind = QComboBox()
         self.kind.setObjectName("doc_kind")
         self.kind.setAccessibleName("เอกสาร")
@@ -263,7 +262,8 @@ class DocumentsTab(Page):
 
     def shutdown(self) -> None:
         """The window closes: an export under way ends now, with its process."""
-        self._worker.close()
+        if self.built:  # a tab never opened has no worker
+            self._worker.close()
 
     def _may_print(self, snap) -> bool:
         """Characters no font prints would come out as boxes: say which and where, and let

@@ -31,7 +31,6 @@ from ...domain.thai_dates import fiscal_year_range
 from ...domain.thai_numbers import format_amount
 from ...domain.vocab import Area, MeasureKind
 from ..page import Page
-from ..session import Session
 from ..step_details import StepTable
 from ..widgets import BEDateEdit, LinesEdit, button, confirm, hint, row
 
@@ -54,8 +53,8 @@ class MeasuresTab(Page):
     TITLE = "มาตรการ"
     AREAS = frozenset({Area.MEASURES, Area.YEARS, Area.FRAMEWORK})
 
-    def __init__(self, session: Session):
-        super().__init__(session)
+    def build(self) -> None:
+        session = self.session
         self.measures: list[Measure] = []
         self.current_id: int | None = None
         self.list = QListWidget()

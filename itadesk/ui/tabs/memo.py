@@ -14,7 +14,6 @@ from ...domain.labels import MEMO_FIELDS as M
 from ...domain.models import Memo
 from ...domain.vocab import ROUNDS_TH, Area, Round
 from ..page import Page
-from ..session import Session
 from ..widgets import BEDateEdit, button, confirm, hint, row
 
 TEXT_FIELDS = ("agency", "number", "subject", "salutation", "closing", "signer_name", "signer_position")
@@ -28,8 +27,7 @@ class MemoTab(Page):
     TITLE = "บันทึกข้อความ"
     AREAS = frozenset({Area.MEMOS, Area.OFFICE, Area.YEARS})
 
-    def __init__(self, session: Session):
-        super().__init__(session)
+    def build(self) -> None:
         self.memos: list[Memo] = []
         self.current_id: int | None = None
         self.picker = QComboBox()

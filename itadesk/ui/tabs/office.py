@@ -28,7 +28,6 @@ from ...domain.models import Signer
 from ...domain.vocab import ROLES_TH, Area, OfficeKind
 from .. import dialogs
 from ..page import Page
-from ..session import Session
 from ..widgets import LinesEdit, button, confirm, hint, row
 
 OFFICE = "office"  # the one office record
@@ -48,8 +47,7 @@ class OfficeTab(Page):
     TITLE = "หน่วยงาน"
     AREAS = frozenset({Area.OFFICE, Area.SETTINGS})
 
-    def __init__(self, session: Session):
-        super().__init__(session)
+    def build(self) -> None:
         self.fields_by_key: dict[str, QLineEdit] = {}
         form = QFormLayout()
         self.kind = QComboBox()

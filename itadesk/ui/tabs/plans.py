@@ -37,7 +37,6 @@ from ...store.plans import PLAN_MEASURE_FIELDS as MF
 from .. import dialogs
 from ..page import Page
 from ..plan_tree import PlanTree
-from ..session import Session
 from ..widgets import BEDateEdit, LinesEdit, button, hint, row
 
 NODE_TITLE = "ชื่อมิติ/ภารกิจ"
@@ -73,8 +72,7 @@ class PlansTab(Page):
     TITLE = "แผนหลายปี"
     AREAS = frozenset({Area.PLANS, Area.MEASURES})
 
-    def __init__(self, session: Session):
-        super().__init__(session)
+    def build(self) -> None:
         self.plans: list[Plan] = []
         self.plan_id: int | None = None
         store = lambda: self.session.store  # noqa: E731

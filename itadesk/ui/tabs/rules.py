@@ -37,7 +37,6 @@ from ...store.results import LEVEL_FIELDS as LF
 from ...store.results import RESULT_FIELDS as RF
 from ..page import Page
 from ..record_table import Column, RecordTable
-from ..session import Session
 from ..widgets import BEDateEdit, button, confirm, hint, row
 
 PASS_MARK = "เกณฑ์ผ่าน (คะแนน)"
@@ -61,8 +60,7 @@ class RulesTab(Page):
     TITLE = "เกณฑ์และผลที่ประกาศ"
     AREAS = frozenset({Area.FRAMEWORK, Area.SCORES, Area.YEARS, Area.OFFICE})
 
-    def __init__(self, session: Session):
-        super().__init__(session)
+    def build(self) -> None:
         year = lambda: self.session.year or None  # noqa: E731 — the record every field here belongs to
         store = lambda: self.session.store  # noqa: E731
 

@@ -21,7 +21,6 @@ from .. import dialogs, excel
 from ..chart import ScoreChart
 from ..page import Page
 from ..score_model import ScoreTableModel
-from ..session import Session
 from ..widgets import button, confirm, hint, row
 from .evidence import EvidencePage
 
@@ -75,8 +74,8 @@ class ScoresTab(Page):
     AREAS = frozenset({Area.SCORES, Area.FRAMEWORK, Area.YEARS, Area.SETTINGS})
     TITLE = "คะแนน"
 
-    def __init__(self, session: Session):
-        super().__init__(session)
+    def build(self) -> None:
+        session = self.session
         self.level = QLabel()
         self.level.setStyleSheet("font-size: 15px; font-weight: bold;")
         self.level.setWordWrap(True)  # the level, the category and the stated ones beside them: never wider than the window

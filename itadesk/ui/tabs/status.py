@@ -26,7 +26,6 @@ from ...domain.vocab import Area, Status
 from ...errors import ItadeskError
 from .. import excel
 from ..page import Page
-from ..session import Session
 from ..widgets import BEDateEdit, button, confirm, hint, label_for, row
 
 BEHIND = QBrush(QColor("#F8D0D0"))
@@ -36,9 +35,8 @@ class StatusTab(Page):
     AREAS = frozenset({Area.STATUS, Area.MEASURES, Area.YEARS})
     TITLE = "สถานะ"
 
-    def __init__(self, session: Session, today: _dt.date | None = None):
-        super().__init__(session)
-        self.today = today or _dt.date.today()
+    def build(self) -> None:
+        self.today = _dt.date.today()
         self.counts = QLabel()
         self.counts.setObjectName("status_counts")
         self.table = QTableWidget(0, 5)
