@@ -199,24 +199,25 @@ def _norm(text) -> str:
 
 
 def read_table(ws: Worksheet, file: str, headers: list[str], problems: Problems, *, header_row: int = 1,
-               key_header: str | None = None) -> Table | None:
+               key_header: str | None = None, optional: frozenset[str] | set[str] = frozenset()) -> Table | None:
     """Find ``headers`` in ``header_row``; check the table for merged cells, formulas,
     error values and size. Returns None (with problems added) when it cannot be read.
 
     ``key_header``: only rows with something in this column are records (a form's
-    signature lines below the table are not)."""
+    signature lines below the table are not). ``optional``: headers a workbook of an
+    older itadesk lacks; the table's ``columns`` has them only when they are there."""
     where = Where(file, ws.title)
     if ws.max_row - header_row > MAX_ROWS:
         problems.at(where, f"มี {ws.max_row - header_row:,} แถว เกินกว่าที่ itadesk รับได้ ({MAX_ROWS:,} แถว) "
                            "ไฟล์นี้ไม่น่าใช่ไฟล์ของ itadesk หรือมีแถวที่ไม่เกี่ยวข้องต่อท้าย")
         return None
     found = {_norm(c.value): c.column for c in ws[header_row] if c.value is not None} if ws.max_row >= header_row else {}
-    missing = [h for h in headers if h not in found]
+    missing = [h for h in headers if h not in found and h not in optional]
     if missing:
         problems.at(Where(file, ws.title, header_row), "ไม่พบหัวคอลัมน์ " + ", ".join(f"“{h}”" for h in missing)
                     + " (อย่าลบหรือแก้ไขหัวตาราง)")
         return None
-    columns = {h: found[h] for h in headers}
+    columns = {h: found[h] for h in headers if h in found}
     last_col = max(columns.values())
     for rng in ws.merged_cells.ranges:
         if rng.max_row >= header_row and rng.min_col <= last_col:

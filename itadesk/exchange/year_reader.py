@@ -38,20 +38,41 @@ from ..domain.vocab import ROLES_TH, ROUNDS_TH, STATUS_TH
 from ..domain.year import MeasureState, YearView
 from ..errors import ValidationError
 from . import workbook_checks as wc
+from .extras_reader import read_extras
 from .workbook_checks import Problems, Table
+from .year_book import YearBook
+from .year_extras import EIT_RULE, EXPLANATION, EXTRA_SHEETS, LAYOUT, NEW_COLUMNS, SHEET_PARTS, VERDICT, VERDICT_LABELS
 from .year_sheets import EMBLEM_KEY, KIND, MEMO, OFFICE_KINDS, SHEETS, TABLE_STYLES, M
 
 
-def _tables(path: Path, wb, p: Problems) -> dict[str, Table]:
-    out = {}
+def _tables(path: Path, wb, p: Problems) -> tuple[dict[str, Table], set[str]]:
+    """The sheets read as tables, and the parts (``year_book.PARTS``) the workbook lacks: a
+    workbook of an older itadesk has no sheet and no column of a part added after it."""
+    out, missing = {}, set()
     for name, columns in SHEETS.items():
         if name not in wb.sheetnames:
             p.add(f"ไฟล์ {path.name}: ไม่พบแผ่นงาน “{name}” (อย่าลบหรือเปลี่ยนชื่อแผ่นงาน)")
             continue
-        table = wc.read_table(wb[name], path.name, [h for h, _ in columns], p)
+        optional = {h for (sheet, h) in NEW_COLUMNS if sheet == name}
+        table = wc.read_table(wb[name], path.name, [h for h, _ in columns], p, optional=optional)
         if table is not None:
             out[name] = table
-    return out
+            missing |= {NEW_COLUMNS[(name, h)] for h in optional if h not in table.columns}
+    for part in dict.fromkeys(SHEET_PARTS.values()):
+        sheets = [name for name, of in SHEET_PARTS.items() if of == part]
+        present = [name for name in sheets if name in wb.sheetnames]
+        if not present:
+            missing.add(part)
+            continue
+        for name in sheets:
+            if name not in present:
+                p.add(f"ไฟล์ {path.name}: มีแผ่นงาน “{present[0]}” แต่ไม่พบแผ่นงาน “{name}” ที่ต้องมีคู่กัน "
+                      "(อย่าลบหรือเปลี่ยนชื่อแผ่นงาน)")
+                continue
+            table = wc.read_table(wb[name], path.name, [h for h, _ in EXTRA_SHEETS[name]], p)
+            if table is not None:
+                out[name] = table
+    return out, missing
 
 
 class _Reader:
@@ -59,6 +80,11 @@ class _Reader:
 
     def __init__(self, tables: dict[str, Table], p: Problems):
         self.t, self.p = tables, p
+        self.verdicts: dict[str, str] = {}  # tool code → the verdict as published (from the tools sheet)
+        self.measure_numbers: list[int] = []  # ลำดับ of the measures, in the order they are read
+
+    def has(self, sheet: str, header: str) -> bool:
+        return header in self.t[sheet].columns
 
     def rows(self, sheet: str):
         table = self.t[sheet]
@@ -104,6 +130,8 @@ class _Reader:
             fw.unverified = wc.flag(*col("กรอบยังไม่ยืนยัน"), self.p)
             fw.note = self.text(col("หมายเหตุกรอบการประเมิน"))
             sc.overall = wc.score(*col("คะแนนภาพรวม"), self.p)
+            if self.has("ปี", EIT_RULE):
+                fw.eit_from_parts = wc.flag(*col(EIT_RULE), self.p)
         seen: set = set()
         for n, (_r, col) in enumerate(self.rows("เครื่องมือ")):
             code = self.req(col("รหัส"))
@@ -113,6 +141,9 @@ class _Reader:
                 score = wc.score(*col("คะแนน"), self.p)
                 if score is not None:
                     sc.tools[code] = score
+                verdict = wc.choice(*col(VERDICT), self.p, VERDICT_LABELS, required=False) if self.has("เครื่องมือ", VERDICT) else None
+                if verdict:
+                    self.verdicts[code] = verdict
         tools = {t.code for t in fw.tools}
         for t in fw.tools:
             if t.parent and t.parent not in tools:
@@ -149,7 +180,11 @@ class _Reader:
             if lo is None or hi is None:
                 self.p.at(col("คะแนนต่ำสุด" if lo is None else "คะแนนสูงสุด")[1], "ต้องไม่เว้นว่าง")
                 continue
-            fw.levels.append(Level(self.req(col("ระดับ")), lo, hi, self.num(col("คะแนนเครื่องมือขั้นต่ำ"), lo=0, hi=100), n))
+            if lo > hi:
+                self.p.at(col("คะแนนสูงสุด")[1], "คะแนนต่ำสุดต้องไม่มากกว่าคะแนนสูงสุดของระดับ")
+            explanation = self.text(col(EXPLANATION)).strip() if self.has("ระดับผลการประเมิน", EXPLANATION) else ""
+            fw.levels.append(Level(self.req(col("ระดับ")), lo, hi, self.num(col("คะแนนเครื่องมือขั้นต่ำ"), lo=0, hi=100), n,
+                                   explanation))
         return fw, sc
 
     # -------------------------------------------------------------- records
@@ -169,7 +204,7 @@ class _Reader:
             if no is not None and fw.indicator(no) is None:
                 self.p.at(col("ตัวชี้วัดที่")[1], f"ไม่มีตัวชี้วัดที่ {no} ในแผ่นงาน “ตัวชี้วัด”")
             out.append(Analysis(None, year, no, self.text(col(f["topic"])).strip(), self.text(col(f["assessment"])),
-                                self.text(col(f["analysis"])), self.text(col(f["development"])), n))
+                                self.text(col(f["analysis"])), self.text(col(f["development"])), n, self.text(col(f["points"]))))
         return out
 
     def limitations(self, year: int) -> list[Limitation]:
@@ -229,6 +264,7 @@ class _Reader:
                 if day and rnd and status:
                     state.history.append(StatusUpdate(None, no, day, status, rnd, progress, self.text(col("หมายเหตุ"))))
             state.history.sort(key=lambda u: u.date)  # stable: same-day updates keep their rows' order
+        self.measure_numbers = sorted(by_no)
         return [by_no[k] for k in sorted(by_no)]
 
     def memos(self, year: int) -> list[Memo]:
@@ -304,14 +340,17 @@ class _Reader:
         return thai, threshold
 
 
-def read_year_workbook(path: str | Path, *, year: int | None = None) -> YearView:
-    """The year in the workbook at ``path`` (as year ``year`` when given).
+def read_year_workbook(path: str | Path, *, year: int | None = None) -> YearBook:
+    """The year in the workbook at ``path`` (as year ``year`` when given), with the parts its
+    layout lacks named in ``missing`` (``year_book.fill_missing`` fills them before writing).
 
     Raises ``WorkbookError`` listing every problem; nothing is written anywhere."""
     path = Path(path)
-    wb, _marks = wc.open_workbook(path, KIND)
+    wb, marks = wc.open_workbook(path, KIND)
     p = Problems()
-    tables = _tables(path, wb, p)
+    tables, missing = _tables(path, wb, p)
+    if not marks.get("layout", "1").strip().isdigit() or int(marks.get("layout", "1")) < LAYOUT:
+        missing.add("points")  # the first layout wrote the development points' column empty
     p.raise_if_any()  # a sheet that cannot be read hides the rest: report these first
     r = _Reader(tables, p)
     stated = None
@@ -331,5 +370,6 @@ def read_year_workbook(path: str | Path, *, year: int | None = None) -> YearView
         previous=None, analyses=r.analyses(target, fw), limitations=r.limitations(target),
         states=r.measures(target, fw), memos=r.memos(target), texts=r.texts())
     view.thai_digits, view.strength_threshold = r.settings()
+    book = read_extras(r, view, missing)
     p.raise_if_any()
-    return view
+    return book

@@ -25,6 +25,9 @@ from ..domain.year import YearView
 from ..errors import ExportError
 from . import styles
 from .workbook_checks import EXCEL_CELL_LIMIT, NO, YES, mark, put
+from .year_book import YearBook
+from .year_extras import COLUMN_NOTES, EXTRA_NOTES, EXTRA_SHEETS, LAYOUT, NEW_COLUMNS, extra_rows
+from .year_extras import WIDE as EXTRA_WIDE
 
 KIND = "itadesk-year"
 DOC_SHEET = "คำอธิบาย"
@@ -74,10 +77,13 @@ SHEETS: dict[str, list[tuple[str, str]]] = {
     "ผู้ลงนาม": [(v, "") for v in labels.SIGNER_FIELDS.values()],
     "การตั้งค่า": [("รหัส", "ชนิดของการตั้งค่า (อย่าแก้)"), ("รายการ", ""), ("ค่า", "")],
 }
+for _sheet, _header in NEW_COLUMNS:  # columns a later layout added, last in their sheets
+    SHEETS[_sheet].append((_header, COLUMN_NOTES[_header]))
+ALL_SHEETS = {**SHEETS, **EXTRA_SHEETS}  # the first layout's sheets, then those added after it
 SHEET_NOTES = {
     "ปี": "หนึ่งแถว", "ข้อคำถาม": "คะแนนของแต่ละข้ออยู่ในแผ่นงานเดียวกัน",
     "ผลการวิเคราะห์": "เรียงตามลำดับที่แสดง", "หน่วยงาน": "ข้อมูลหน่วยงานจะนำเข้าเฉพาะฐานข้อมูลที่ยังไม่มีข้อมูลหน่วยงาน",
-    "สถานะ": "ประวัติการรายงานสถานะทุกครั้ง", "ผู้ลงนาม": "บทบาท: " + " / ".join(ROLES_TH.values()),
+    "สถานะ": "ประวัติการรายงานสถานะทุกครั้ง", "ผู้ลงนาม": "บทบาท: " + " / ".join(ROLES_TH.values()), **EXTRA_NOTES,
 }
 
 
@@ -95,14 +101,17 @@ def year_rows(view: YearView) -> dict[str, list[list]]:
     fw, sc = view.framework, view.scores
     order = {s.measure.id: n for n, s in enumerate(view.states, 1)}
     out: dict[str, list[list]] = {name: [] for name in SHEETS}
-    out["ปี"].append([view.year, fw.pass_mark, _yes(fw.unverified), _no(fw.note), sc.overall])
-    out["เครื่องมือ"] = [[t.code, t.name_th, t.weight, t.parent, sc.tools.get(t.code)] for t in fw.tools]
+    verdicts = view.result.stated.verdicts if view.result else {}
+    out["ปี"].append([view.year, fw.pass_mark, _yes(fw.unverified), _no(fw.note), sc.overall, _yes(fw.eit_from_parts)])
+    out["เครื่องมือ"] = [[t.code, t.name_th, t.weight, t.parent, sc.tools.get(t.code), _no(verdicts.get(t.code))]
+                         for t in fw.tools]
     out["ตัวชี้วัด"] = [[i.no, i.name_th, i.tool, sc.indicators.get(i.no)] for i in fw.indicators]
     out["ข้อคำถาม"] = [[i.code, i.tool, i.indicator, _no(i.title_th), _no(i.sub_indicator), _yes(i.uncertain),
                         sc.items.get(i.code), sc.items_part2.get(i.code)] for i in fw.items]
-    out["ระดับผลการประเมิน"] = [[lv.name, lv.min, lv.max, lv.tool_min] for lv in fw.levels]
+    out["ระดับผลการประเมิน"] = [[lv.name, lv.min, lv.max, lv.tool_min, _no(lv.explanation)] for lv in fw.levels]
     out["ข้อความ"] = [[k, TEXT_LABELS.get(k, k), v] for k, v in sorted(view.texts.items())]
-    out["ผลการวิเคราะห์"] = [[a.indicator, a.topic, a.assessment, a.analysis, a.development] for a in view.analyses]
+    out["ผลการวิเคราะห์"] = [[a.indicator, a.topic, a.assessment, a.analysis, a.development, _no(a.points)]
+                              for a in view.analyses]
     out["ข้อจำกัด"] = [[x.limitation, x.impact, x.development] for x in view.limitations]
     for s in view.states:
         m, n = s.measure, order[s.measure.id]
@@ -133,17 +142,19 @@ def year_rows(view: YearView) -> dict[str, list[list]]:
     return out
 
 
-WIDE = {"ข้อความ", "ขั้นตอน", "ข้อคำถาม", M["title"], "ผลการวิเคราะห์", "ประเด็นที่ควรพัฒนา", "ค่า", "หมายเหตุ"}
+WIDE = {"ข้อความ", "ขั้นตอน", "ข้อคำถาม", M["title"], "ผลการวิเคราะห์", "ประเด็นที่ควรพัฒนา", "ค่า", "หมายเหตุ",
+        labels.ANALYSIS_FIELDS["points"], *EXTRA_WIDE}
 
 
-def write_year_workbook(view: YearView, out: str | Path) -> Path:
-    """Write ``view`` to ``out`` (atomically)."""
+def write_year_workbook(book: YearBook, out: str | Path) -> Path:
+    """Write ``book`` (``year_book.year_book``) to ``out`` (atomically)."""
+    view = book.view
     wb = Workbook()
     doc = wb.active
     doc.title = DOC_SHEET
     _doc_sheet(doc, view)
-    rows = year_rows(view)
-    for name, columns in SHEETS.items():
+    rows = year_rows(view) | extra_rows(book)
+    for name, columns in ALL_SHEETS.items():
         ws = wb.create_sheet(name)
         headers = [h for h, _ in columns]
         styles.header_cells(ws, 1, headers)
@@ -164,7 +175,7 @@ def write_year_workbook(view: YearView, out: str | Path) -> Path:
         for c, header in enumerate(headers, 1):
             ws.column_dimensions[ws.cell(1, c).column_letter].width = 60 if header in WIDE else max(12, len(header) + 4)
         styles.page_setup(ws, landscape=True, title_rows="1:1")
-    mark(wb, KIND, {"year": view.year, "office": view.office.name})
+    mark(wb, KIND, {"year": view.year, "office": view.office.name, "layout": LAYOUT})
     try:
         with atomic_path(out) as tmp:
             wb.save(tmp)
@@ -179,7 +190,7 @@ def _doc_sheet(ws, view: YearView) -> None:
                   "และหัวคอลัมน์ อย่าใส่สูตรหรือผสานเซลล์ วันที่ต้องเป็นวันที่ของ Excel และคะแนนใช้จุดทศนิยม").font = styles.BODY
     styles.header_cells(ws, 4, ["แผ่นงาน", "คอลัมน์", "ความหมาย"])
     r = 5
-    for name, columns in SHEETS.items():
+    for name, columns in ALL_SHEETS.items():
         note = SHEET_NOTES.get(name, "")
         for k, (header, meaning) in enumerate(columns):
             for c, value in enumerate((name if k == 0 else "", header, meaning or (note if k == 0 else "")), 1):

@@ -9,7 +9,6 @@ YearView or a framework, never the store. Every import shows its changes first
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
@@ -46,8 +45,8 @@ def read_year_workbook(path):
     return _Later("year_reader").read_year_workbook(path)
 
 
-def write_year_workbook(view, path):
-    return _Later("year_sheets").write_year_workbook(view, path)
+def write_year_workbook(book, path):
+    return _Later("year_sheets").write_year_workbook(book, path)
 
 XLSX_FILTER = "สมุดงาน Excel (*.xlsx);;ทุกไฟล์ (*)"
 _busy: set[str] = set()  # one run of each action at a time (a second click while the first works is ignored)
@@ -103,8 +102,10 @@ def export_year(parent: QWidget, session: Session) -> None:
     default = Path(_folder(session)) / f"itadesk-ปี{view.year}.xlsx"
     path = dialogs.save_file(parent, "ส่งออกข้อมูลทั้งปีเป็น Excel", str(default), XLSX_FILTER)
     if path:
+        # the outlines and plans are read here, on the thread that owns the database
+        book = _Later("year_book").year_book(session.store, view.year, view)
         _background(parent, session, "export_year", "กำลังส่งออก Excel…", "ส่งออก Excel",
-                    lambda: write_year_workbook(view, path),
+                    lambda: write_year_workbook(book, path),
                     lambda out: _status(parent, f"ส่งออกข้อมูลปี {view.year} ไว้ที่ {out} แล้ว"))
 
 
@@ -114,12 +115,13 @@ def import_year(parent: QWidget, session: Session) -> None:
     if path:
         session.flush()
         _background(parent, session, "import_year", "กำลังตรวจไฟล์ Excel…", "นำเข้า Excel ไม่ได้",
-                    lambda: read_year_workbook(path), lambda view: _preview_year(parent, session, path, view))
+                    lambda: read_year_workbook(path), lambda book: _preview_year(parent, session, path, book))
 
 
-def _preview_year(parent: QWidget, session: Session, path: str, view) -> None:
+def _preview_year(parent: QWidget, session: Session, path: str, book) -> None:
     store = session.store
-    plan = xlsx_year.plan_from_view(store, path, view)
+    view = book.view
+    plan = xlsx_year.plan_from_book(store, path, book)
     replace = False
     if plan.exists:
         choice = dialogs.ask_choice(parent, "นำเข้า Excel", f"ฐานข้อมูลนี้มีปี {view.year} อยู่แล้ว",
@@ -130,7 +132,7 @@ def _preview_year(parent: QWidget, session: Session, path: str, view) -> None:
             year = dialogs.ask_int(parent, "นำเข้าเป็นปีอื่น", "ปี พ.ศ. ที่จะนำเข้าเป็น", max(store.years()) + 1, 2550, 2700)
             if year is None:
                 return
-            plan = xlsx_year.plan_from_view(store, path, dataclasses.replace(view, year=year))
+            plan = xlsx_year.plan_from_book(store, path, book.as_year(year))
         replace = plan.exists
     lines = plan.lines()
     rows = [[line.strip()] for line in lines[1:]]
