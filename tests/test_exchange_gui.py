@@ -163,6 +163,10 @@ def test_a_year_out_and_back_in_from_the_file_menu(qtbot, window, tmp_path):
     window.import_excel_action.trigger()
     qtbot.waitUntil(lambda: clerk.done, timeout=15000)
     assert seen["apply"] == "แทนที่ปี 2568" and ["มาตรการ: 12 → 12"] in seen["rows"]
+    # the parts issues 10 and 11 added are listed too, the plan by what happens to it
+    for row in ("ผลการประเมินตามเกณฑ์: 3 → 3", "ประเด็นการประเมิน: 7 → 7", "รูปแบบเอกสารของปี: 1 → 1", "แผนหลายปี: 1 → 1",
+                "แผน “แผนปฏิบัติการป้องกันการทุจริต ๔ ปี” (2567–2570): แทนที่แผนชื่อเดียวกันในฐานข้อมูลนี้"):
+        assert [row] in seen["rows"], row
     qtbot.waitUntil(lambda: store.undo_label() == "แทนที่ข้อมูลปี 2568 จาก Excel")
     assert [m.title for m in store.measures(2568)] == titles
     # and as another year: the window goes to it, the year box too
