@@ -79,6 +79,8 @@ def filled(store: Store) -> Store:
     store.set_block_enabled(YEAR, "plan", key, False)
     store.set_outline_option(YEAR, "plan", "digits", "arabic")
     store.add_block(YEAR, "memo", "paragraph", title="ย่อหน้าเพิ่ม")
+    store.make_office_default(YEAR, "plan")  # the office's own layout for new years
+    store.set_block_text(None, "plan", key, "ค่าเริ่มต้นของหน่วยงาน")
     # a plan covering the year, with a nested hierarchy, budgets (0 too), links, and measures drawn from it
     pid = store.add_plan("แผนป้องกันการทุจริต", 2567, 2570).id
     store.edit_plan(pid, "note", "หมายเหตุของแผน")
@@ -115,6 +117,7 @@ def test_a_year_with_every_new_kind_of_data_arrives_whole(store, tmp_path):
         assert ("ประเด็นที่ยังไม่มีมาตรการ", "- รายละเอียด\n- บรรทัดที่สอง") in a["issues"]
         assert a["steps"][0][0] == ("ขั้นหนึ่ง", "กองช่าง", "ต.ค.", "รายงานทุกเดือน", "สั้น")
         assert set(a["outlines"]) == {"plan", "memo"} and a["outlines"]["plan"][2]["digits"] == "arabic"
+        assert set(a["office_outlines"]) == {"plan"} and a["office_outlines"]["plan"][3][1][4] == "ค่าเริ่มต้นของหน่วยงาน"
         assert len(a["drawn"]) == 2 and a["drawn"][0] == ("กิจกรรมย่อย", "กิจกรรมย่อย")
         assert [p[0] for p in a["plans"]] == ["แผนป้องกันการทุจริต"]  # the plan of 2560–2563 stays home
         assert [p.title for p in other.plans()] == ["แผนป้องกันการทุจริต"]
@@ -145,6 +148,32 @@ def test_a_reimport_replaces_and_never_duplicates(demo_store, tmp_path):
     # one undo step takes the whole import back, the plan included
     demo_store.undo()
     assert facts(demo_store, YEAR) == before and len(demo_store.plans()) == 1 and facts(demo_store, 2569)["drawn"] == drawn_2569
+
+
+def test_the_office_defaults_come_only_into_an_empty_database(store, tmp_path):
+    filled(store)
+    book = xlsx_year.export_year(store, YEAR, tmp_path / "y.xlsx")
+    other = Store.open(tmp_path / "used.sqlite")
+    try:
+        office = other.office()
+        office.name = "อบต.ที่ใช้งานอยู่แล้ว"
+        other.save_office(office)
+        other.apply_preset(None, "memo", "memo-001")
+        mine = facts_office(other)
+        plan = xlsx_year.plan_year_import(other, book)
+        assert "รูปแบบเอกสารเริ่มต้น และการตั้งค่าของฐานข้อมูลนี้คงเดิม" in plan.lines()[-1]
+        xlsx_year.apply_year_import(other, plan)
+        assert facts_office(other) == mine and other.office().name == "อบต.ที่ใช้งานอยู่แล้ว"
+        assert facts(other, YEAR)["outlines"] == facts(store, YEAR)["outlines"]  # the year's own ones do come
+    finally:
+        other.close()
+
+
+def facts_office(s: Store) -> dict:
+    from itadesk.store.year_parts import own_outlines
+    from tests.year_facts import outline_facts
+
+    return {kind: outline_facts(o) for kind, o in own_outlines(s.db, None).items()}
 
 
 def old_style(path, out):
@@ -207,8 +236,9 @@ def test_the_new_parts_are_readable_sheets(store, tmp_path):
     assert ["rank_district", "ลำดับในอำเภอ", 3] in rows["ผลที่ประกาศ"]
     assert [r[1:] for r in rows["มิติและภารกิจของแผน"]] == [["1", "มิติที่ ๑ การสร้างสังคม"], ["1.1", "ภารกิจ ๑.๑"],
                                                              ["1.1.1", "ภารกิจย่อย ๑.๑.๑"], ["2", "มิติที่ ๒ (ยังไม่มีโครงการ)"]]
-    assert [r[0] for r in rows["รูปแบบเอกสาร"]] == [OUTLINE_DOCS["memo"], OUTLINE_DOCS["plan"]]
-    assert all(r[2] and not r[2].isascii() for r in rows["บล็อกของเอกสาร"])  # block kinds by their Thai names
+    assert [r[:2] for r in rows["รูปแบบเอกสาร"]] == [["ปีนี้", OUTLINE_DOCS["memo"]], ["ปีนี้", OUTLINE_DOCS["plan"]],
+                                                     ["ค่าเริ่มต้นของหน่วยงาน", OUTLINE_DOCS["plan"]]]
+    assert all(r[3] and not r[3].isascii() for r in rows["บล็อกของเอกสาร"])  # block kinds by their Thai names
     tools = [[c.value for c in r] for r in wb["เครื่องมือ"].iter_rows(min_row=2)]
     assert ["IIT", "ผ่าน"] == [tools[0][0], tools[0][-1]]
 
@@ -248,10 +278,12 @@ BAD = [
      "แผ่นงาน “ลิงก์หลักฐานข้อคำถาม” แถว 2 คอลัมน์ A (รหัสข้อ): ไม่มีข้อ o99 ในแผ่นงาน “ข้อคำถาม”"),
     ("two issues of one title", _put("ประเด็นการประเมิน", "A3", "ประเด็นที่ยังไม่มีมาตรการ"),
      "แผ่นงาน “ประเด็นการประเมิน” แถว 3 คอลัมน์ A (ประเด็นที่ต้องพัฒนา): ประเด็น “ประเด็นที่ยังไม่มีมาตรการ” ซ้ำ"),
-    ("block options not JSON", _put("บล็อกของเอกสาร", "G2", "{ไม่ใช่ json"),
-     "แผ่นงาน “บล็อกของเอกสาร” แถว 2 คอลัมน์ G (ตัวเลือกของบล็อก): ไม่ใช่ข้อมูล JSON"),
-    ("a block option the kind has not", _put("บล็อกของเอกสาร", "G2", '{"ไม่มี": 1}'),
-     "แผ่นงาน “บล็อกของเอกสาร” แถว 2 คอลัมน์ G (ตัวเลือกของบล็อก): ตัวเลือกของบล็อก: บล็อก"),
+    ("block options not JSON", _put("บล็อกของเอกสาร", "H2", "{ไม่ใช่ json"),
+     "แผ่นงาน “บล็อกของเอกสาร” แถว 2 คอลัมน์ H (ตัวเลือกของบล็อก): ไม่ใช่ข้อมูล JSON"),
+    ("a block option the kind has not", _put("บล็อกของเอกสาร", "H2", '{"ไม่มี": 1}'),
+     "แผ่นงาน “บล็อกของเอกสาร” แถว 2 คอลัมน์ H (ตัวเลือกของบล็อก): ตัวเลือกของบล็อก: บล็อก"),
+    ("a block of a document not listed", _put("บล็อกของเอกสาร", "B2", "สรุปผลคะแนนการประเมิน ITA"),
+     "แผ่นงาน “บล็อกของเอกสาร” แถว 2 คอลัมน์ B (เอกสาร): ไม่มีเอกสาร “สรุปผลคะแนนการประเมิน ITA” (ปีนี้)"),
     ("a mission without its dimension", _put("มิติและภารกิจของแผน", "B3", "7.1"),
      "แผ่นงาน “มิติและภารกิจของแผน”: แผนลำดับที่ 1 มีเลขที่ 7.1 แต่ไม่มีเลขที่ 7"),
     ("a negative budget", _put("งบประมาณตามแผน", "D2", -5),

@@ -43,6 +43,7 @@ def facts(store, year: int) -> dict:
         "steps": [[dataclasses.astuple(s.measure.step(k)) for k in range(len(s.measure.steps))] for s in view.states],
         "points": [(a.indicator, a.topic, a.points) for a in view.analyses],
         "outlines": {kind: outline_facts(o) for kind, o in book.outlines.items()},
+        "office_outlines": {kind: outline_facts(o) for kind, o in book.office_outlines.items()},
         "plan": plan_facts(view.plan),
         "plans": [plan_facts(p) for p in book.plans],
         "drawn": sorted((view.states[n - 1].measure.title, titles[pm]) for n, pm in book.drawn.items()),

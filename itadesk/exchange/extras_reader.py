@@ -22,7 +22,7 @@ from ..outline import blocks as ob
 from ..store.results import CATEGORY_FIELDS, RESULT_FIELDS
 from . import workbook_checks as wc
 from .year_book import YearBook
-from .year_extras import DRAWN, NODE_NO, OUTLINE_DOCS, PF, PLAN_NO, PM, PM_NO
+from .year_extras import DRAWN, NODE_NO, OUTLINE_DOCS, PF, PLAN_NO, PM, PM_NO, SCOPES
 
 if TYPE_CHECKING:
     from .year_reader import _Reader
@@ -45,7 +45,7 @@ def read_extras(r: _Reader, view: YearView, missing: set[str]) -> YearBook:
     outlines = x.outlines(view.year) if "outlines" not in missing else {}
     plans, drawn = x.plans(r.measure_numbers) if "plans" not in missing else ([], {})
     view.plan = plans[0] if plans else None
-    return YearBook(view, outlines, plans, drawn, frozenset(missing))
+    return YearBook(view, outlines.get("year", {}), plans, drawn, frozenset(missing), outlines.get("office", {}))
 
 
 class _Extras:
@@ -142,29 +142,37 @@ class _Extras:
                 self.p.at(c[1], err.message_th)
         return out
 
-    def outlines(self, year: int) -> dict[str, ob.Outline]:
-        out: dict[str, ob.Outline] = {}
+    def outlines(self, year: int) -> dict[str, dict[str, ob.Outline]]:
+        """scope ("year", "office") → document kind → outline."""
+        out: dict[tuple[str, str], ob.Outline] = {}
         for _row, col in self.r.rows("รูปแบบเอกสาร"):
+            scope = wc.choice(*col("ใช้กับ"), self.p, SCOPES)
             kind = wc.choice(*col("เอกสาร"), self.p, OUTLINE_DOCS)
-            if kind and self.r.unique(set(out), OUTLINE_DOCS[kind], col("เอกสาร"), "เอกสาร"):
-                out[kind] = ob.Outline(kind, [], self.r.text(col("รูปแบบตั้งต้น")).strip(),
-                                       self._options(col("ตัวเลือกของเอกสาร"), ob.check_outline_option), year)
+            if scope and kind and self.r.unique(set(out), (scope, kind), col("เอกสาร"), f"{SCOPES[scope]}: เอกสาร"):
+                out[(scope, kind)] = ob.Outline(kind, [], self.r.text(col("รูปแบบตั้งต้น")).strip(),
+                                                self._options(col("ตัวเลือกของเอกสาร"), ob.check_outline_option),
+                                                year if scope == "year" else None)
         kinds = {spec.code: spec.label for spec in ob.all_kinds()}
         for _row, col in self.r.rows("บล็อกของเอกสาร"):
+            scope = wc.choice(*col("ใช้กับ"), self.p, SCOPES)
             doc = wc.choice(*col("เอกสาร"), self.p, OUTLINE_DOCS)
-            if doc and doc not in out:
-                self.p.at(col("เอกสาร")[1], f"ไม่มีเอกสาร “{OUTLINE_DOCS[doc]}” ในแผ่นงาน “รูปแบบเอกสาร”")
+            outline = out.get((scope, doc))
+            if scope and doc and outline is None:
+                self.p.at(col("เอกสาร")[1], f"ไม่มีเอกสาร “{OUTLINE_DOCS[doc]}” ({SCOPES[scope]}) ในแผ่นงาน “รูปแบบเอกสาร”")
             kind = wc.choice(*col("ชนิดบล็อก"), self.p, kinds)
             key = self.r.req(col("รหัสบล็อก"))
             options = self._options(col("ตัวเลือกของบล็อก"), lambda n, v, k=kind: ob.check_block_option(k, n, v)) if kind else {}
-            if not (doc in out and kind and key):
+            if not (outline and kind and key):
                 continue
-            if key in {b.key for b in out[doc].blocks}:
+            if key in {b.key for b in outline.blocks}:
                 self.p.at(col("รหัสบล็อก")[1], f"รหัสบล็อก “{key}” ซ้ำกับแถวก่อนหน้าของเอกสารเดียวกัน")
                 continue
-            out[doc].blocks.append(ob.Block(kind, self.r.text(col("ชื่อบล็อก")).strip(), self.r.text(col("ข้อความ")), options,
-                                            wc.flag(*col("พิมพ์"), self.p), key))
-        return out
+            outline.blocks.append(ob.Block(kind, self.r.text(col("ชื่อบล็อก")).strip(), self.r.text(col("ข้อความ")), options,
+                                           wc.flag(*col("พิมพ์"), self.p), key))
+        found: dict[str, dict[str, ob.Outline]] = {"year": {}, "office": {}}
+        for (scope, kind), outline in out.items():
+            found[scope][kind] = outline
+        return found
 
     # ----------------------------------------------------------------- plans
     def _path(self, c) -> tuple[int, ...] | None:

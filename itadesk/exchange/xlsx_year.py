@@ -61,10 +61,11 @@ class YearImport:
             names = ", ".join(PARTS[k] for k in PARTS if k in self.book.missing)
             body.append(f"  ไฟล์นี้สร้างด้วย itadesk รุ่นก่อน ไม่มี {names}: {kept}")
         if self.office:
+            defaults = f" รูปแบบเอกสารเริ่มต้นของหน่วยงาน {n} แบบ" if (n := len(self.book.office_outlines)) else ""
             tail = [f"  ข้อมูลหน่วยงาน “{self.view.office.name}” ส่วนราชการ {len(self.view.units)} แห่ง "
-                    f"และผู้ลงนาม {len(self.view.signers)} คน (ฐานข้อมูลนี้ยังว่าง)"]
+                    f"ผู้ลงนาม {len(self.view.signers)} คน{defaults} (ฐานข้อมูลนี้ยังว่าง)"]
         else:
-            tail = ["  ข้อมูลหน่วยงาน ผู้ลงนาม และการตั้งค่าของฐานข้อมูลนี้คงเดิม"]
+            tail = ["  ข้อมูลหน่วยงาน ผู้ลงนาม รูปแบบเอกสารเริ่มต้น และการตั้งค่าของฐานข้อมูลนี้คงเดิม"]
         return [head] + body + tail
 
     def _plan_lines(self) -> list[str]:
@@ -93,5 +94,6 @@ def plan_from_book(store: Store, path: str | Path, book: YearBook) -> YearImport
 def apply_year_import(store: Store, plan: YearImport, *, replace: bool = False) -> Change:
     """Write the planned import as one undo step; an existing year only with ``replace``."""
     b = plan.book
-    return store.put_year(b.view, replace=replace, office=plan.office, outlines=b.outlines, plans=b.plans, drawn=b.drawn)
+    return store.put_year(b.view, replace=replace, office=plan.office, outlines=b.outlines, plans=b.plans, drawn=b.drawn,
+                          office_outlines=b.office_outlines)
 

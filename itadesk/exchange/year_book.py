@@ -6,7 +6,9 @@ the published result, the evidence of each item, the assessment issues), a year
 takes along what documents and plans read from outside the view:
 
 * **the year's own document outlines** (a kind the year has none of follows the
-  office's default, and so it does on the other laptop);
+  office's default, and so it does on the other laptop), and the office's default
+  outlines for new years, which — like the office itself — come along only into a
+  database nobody has filled in yet;
 * **the plans across years that cover it**: those spanning the fiscal year of the
   assessment or the next one (a year's measures are carried out in the next fiscal
   year, ``plan_rows.plan_for_year``), or — when none does — the plan its documents
@@ -62,6 +64,7 @@ class YearBook:
     plans: list[Plan] | None = field(default_factory=list)  # None: not carried (plans are left as they are)
     drawn: dict[int, int] = field(default_factory=dict)  # measure position (from 1) → plan measure id (in ``plans``)
     missing: frozenset[str] = frozenset()  # PARTS the file did not carry
+    office_outlines: dict[str, Outline] = field(default_factory=dict)  # the office's defaults for new years
 
     def as_year(self, year: int) -> YearBook:
         """The same book, imported as ``year``."""
@@ -82,7 +85,8 @@ def year_book(store: Store, year: int, view: YearView | None = None) -> YearBook
     in_plans = {m.id for p in plans for m in p.measures()}
     position = {s.measure.id: n for n, s in enumerate(view.states, 1)}
     drawn = {position[mid]: pm for mid, pm in year_parts.drawn(store.db, year).items() if mid in position and pm in in_plans}
-    return YearBook(view, year_parts.own_outlines(store.db, year), plans, drawn)
+    return YearBook(view, year_parts.own_outlines(store.db, year), plans, drawn,
+                    office_outlines=year_parts.own_outlines(store.db, None))
 
 
 def fill_missing(store: Store, book: YearBook) -> YearBook:

@@ -43,6 +43,8 @@ OUTLINE_DOCS = {
     "scores": "สรุปผลคะแนนการประเมิน ITA",
 }
 VERDICT_LABELS = {v: v for v in VERDICTS}
+# whose outline a row is: the year's own, or the office's default for new years
+SCOPES = {"year": "ปีนี้", "office": "ค่าเริ่มต้นของหน่วยงาน"}
 
 # columns added to sheets of the first layout: (sheet, header) → the part it carries
 EIT_RULE, VERDICT, EXPLANATION = "คำนวณ EIT จากส่วนย่อย", "ผลที่ประกาศ", "คำอธิบายระดับ"
@@ -70,9 +72,11 @@ EXTRA_SHEETS: dict[str, list[tuple[str, str]]] = {
     "หลักฐานข้อคำถาม": [("รหัสข้อ", "รหัสในแผ่นงานข้อคำถาม"), ("ข้อคำถาม", "ชื่อ (เพื่ออ่าน ไม่ได้นำเข้า)"),
                         ("เผยแพร่บนเว็บไซต์แล้ว", "ใช่/ไม่ใช่"), ("ขั้นตอนการเข้าถึงบนเว็บไซต์", "")],
     "ลิงก์หลักฐานข้อคำถาม": [("รหัสข้อ", ""), ("ชื่อหลักฐาน", ""), ("ลิงก์", "")],
-    "รูปแบบเอกสาร": [("เอกสาร", " / ".join(OUTLINE_DOCS.values())), ("รูปแบบตั้งต้น", "ชื่อรูปแบบที่ใช้เริ่ม (อย่าแก้)"),
+    "รูปแบบเอกสาร": [("ใช้กับ", " / ".join(SCOPES.values()) + " (ค่าเริ่มต้นนำเข้าเฉพาะฐานข้อมูลที่ยังว่าง)"),
+                     ("เอกสาร", " / ".join(OUTLINE_DOCS.values())), ("รูปแบบตั้งต้น", "ชื่อรูปแบบที่ใช้เริ่ม (อย่าแก้)"),
                      ("ตัวเลือกของเอกสาร", "JSON (อย่าแก้ถ้าไม่แน่ใจ)")],
-    "บล็อกของเอกสาร": [("เอกสาร", "เรียงบล็อกตามลำดับที่พิมพ์"), ("รหัสบล็อก", "อย่าแก้"), ("ชนิดบล็อก", "ชื่อชนิดบล็อกในโปรแกรม"),
+    "บล็อกของเอกสาร": [("ใช้กับ", ""), ("เอกสาร", "เรียงบล็อกตามลำดับที่พิมพ์"), ("รหัสบล็อก", "อย่าแก้"),
+                       ("ชนิดบล็อก", "ชื่อชนิดบล็อกในโปรแกรม"),
                        ("ชื่อบล็อก", ""), ("พิมพ์", "ใช่/ไม่ใช่"), ("ข้อความ", ""), ("ตัวเลือกของบล็อก", "JSON (อย่าแก้ถ้าไม่แน่ใจ)")],
     "แผน": [(PLAN_NO, "เลขที่ใช้อ้างในแผ่นงานของแผน"), (PF["title"], "แผนชื่อเดียวกันในฐานข้อมูลที่นำเข้าจะถูกแทนที่"),
             (PF["first_year"], "ปี พ.ศ."), (PF["last_year"], "ปี พ.ศ."), (PF["note"], "")],
@@ -95,7 +99,7 @@ SHEET_PARTS: dict[str, str] = {
 EXTRA_NOTES = {
     "ผลที่ประกาศ": "ผลการประเมินตามที่ ป.ป.ช. ประกาศ (ผลรายเครื่องมืออยู่ในแผ่นงานเครื่องมือ)",
     "ประเด็นการประเมิน": "เรียงตามลำดับที่พิมพ์ในเอกสาร",
-    "รูปแบบเอกสาร": "เฉพาะเอกสารที่ปีนี้มีรูปแบบของตัวเอง (นอกนั้นใช้ค่าเริ่มต้นของหน่วยงาน)",
+    "รูปแบบเอกสาร": "เอกสารที่ปีนี้มีรูปแบบของตัวเอง (นอกนั้นใช้ค่าเริ่มต้นของหน่วยงาน) และค่าเริ่มต้นของหน่วยงานสำหรับปีใหม่",
     "แผน": "แผนหลายปีที่ครอบคลุมปีนี้หรือปีงบประมาณถัดไป",
 }
 WIDE = {"รายละเอียดของประเด็น (บรรทัดละข้อ)", "ขั้นตอนการเข้าถึงบนเว็บไซต์", "ตัวเลือกของบล็อก", "ตัวเลือกของเอกสาร",
@@ -133,11 +137,12 @@ def extra_rows(book: YearBook) -> dict[str, list[list]]:
         out["หลักฐานข้อคำถาม"].append([item.code, _text(item.title_th), YES if ev and ev.published else NO,
                                        _text(ev.steps) if ev else None])
         out["ลิงก์หลักฐานข้อคำถาม"] += [[item.code, _text(e.title), _text(e.link)] for e in (ev.links if ev else [])]
-    for kind, outline in (book.outlines or {}).items():
-        doc = OUTLINE_DOCS.get(kind, kind)
-        out["รูปแบบเอกสาร"].append([doc, _text(outline.preset), dump(outline.options)])
-        out["บล็อกของเอกสาร"] += [[doc, b.key, _block_label(b.kind), _text(b.title), YES if b.enabled else NO, _text(b.text),
-                                   dump(b.options)] for b in outline.blocks]
+    for scope, outlines in (("year", book.outlines or {}), ("office", book.office_outlines)):
+        for kind, outline in outlines.items():
+            whose, doc = SCOPES[scope], OUTLINE_DOCS.get(kind, kind)
+            out["รูปแบบเอกสาร"].append([whose, doc, _text(outline.preset), dump(outline.options)])
+            out["บล็อกของเอกสาร"] += [[whose, doc, b.key, _block_label(b.kind), _text(b.title), YES if b.enabled else NO,
+                                       _text(b.text), dump(b.options)] for b in outline.blocks]
     drawn: dict[int, list[int]] = {}
     for n, pm in sorted(book.drawn.items()):
         drawn.setdefault(pm, []).append(n)

@@ -32,7 +32,7 @@ class BulkWrites:
 
     def put_year(self, view: YearView, *, replace: bool = False, office: bool = False,
                  outlines: dict[str, Outline] | None = None, plans: list[Plan] | None = None,
-                 drawn: dict[int, int] | None = None) -> Change:
+                 drawn: dict[int, int] | None = None, office_outlines: dict[str, Outline] | None = None) -> Change:
         """Write the whole of ``view`` as year ``view.year``, in one undo step.
 
         An existing year is refused unless ``replace`` (then it is deleted first, in
@@ -44,7 +44,8 @@ class BulkWrites:
         added by hand), and ``plans`` across years, each replacing the plan of its title
         (``year_parts``). ``drawn``: a measure's position in ``view.states`` (from 1) → the
         id, in ``plans``, of the plan measure it was drawn from (with ``plans`` None: the
-        id of a plan measure in this database; plans are then left as they are)."""
+        id of a plan measure in this database; plans are then left as they are).
+        ``office_outlines`` (with ``office``): the office's default outlines for new years."""
         year = view.year
         exists = self.has_year(year)
         if exists and not replace:
@@ -59,6 +60,8 @@ class BulkWrites:
                     db.execute("DELETE FROM years WHERE year = ?", [year])
                 if office:
                     self._put_office(view)
+                    for outline in (office_outlines or {}).values():
+                        self._put_outline(db, None, outline)
                 fw = dataclasses.replace(view.framework, year=year)
                 db.table("years").insert({"year": year, "pass_mark": fw.pass_mark, "unverified": int(fw.unverified),
                                           "note": fw.note, "eit_from_parts": int(fw.eit_from_parts)})

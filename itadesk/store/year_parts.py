@@ -27,8 +27,9 @@ from .sqlite import Database
 
 
 # ------------------------------------------------------------------ reading
-def own_outlines(db: Database, year: int) -> dict[str, Outline]:
-    """The outlines ``year`` has of its own (kinds without one follow the office's default)."""
+def own_outlines(db: Database, year: int | None) -> dict[str, Outline]:
+    """The outlines ``year`` has of its own (kinds without one follow the office's default);
+    ``year`` None: the office's defaults for new years."""
     return {kind: found for kind in DOCUMENT_KINDS if (found := read_outline(db, year, kind)) is not None}
 
 
