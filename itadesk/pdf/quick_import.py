@@ -1,20 +1,22 @@
-"""``reportlab.platypus`` imported without compiling two patterns itadesk never uses.
+"""reportlab imported without the parts itadesk never uses, which cost a twentieth of typesetting.
 
-Importing the package runs ``reportlab.platypus.paragraph`` and ``reportlab.lib.textsplit``,
-which compile, at import, patterns over a character range that ends at U+FFFF: reportlab's
-URL pattern (case-insensitive, so the compiler folds the case of 65,000 characters four times)
-and its CJK splitter. That is ~40 ms of every typeset and export — a twentieth of typesetting
-seed 002 — spent on reportlab's own Paragraph (URL hyphenation, CJK wrapping), which itadesk
-never draws: ThaiParagraph sets all text. While the package is imported, such a pattern is
-compiled on its first use instead; every other pattern is compiled as usual.
+* ``reportlab.platypus`` runs ``reportlab.platypus.paragraph`` and ``reportlab.lib.textsplit``,
+  which compile, at import, patterns over a character range that ends at U+FFFF: reportlab's URL
+  pattern (case-insensitive, so the compiler folds the case of 65,000 characters four times) and
+  its CJK splitter — ~40 ms, for reportlab's own Paragraph (URL hyphenation, CJK wrapping), which
+  itadesk never draws: ThaiParagraph sets all text. While that package is imported, such a pattern
+  is compiled on its first use instead; every other pattern is compiled as usual.
+* ``reportlab.lib.utils`` imports Pillow's ``PIL.Image`` (~13 ms) for bitmap images, which only a
+  logo needs: the module is loaded lazily (``importlib.util.LazyLoader``), on first use.
 
-:func:`install` puts a finder in front of the import system that does this for the one
-import of ``reportlab.platypus``, whoever asks for it first, and then removes itself.
+:func:`install` puts a finder in front of the import system that answers for those two imports
+only, whoever asks for them first, and then removes itself.
 """
 
 from __future__ import annotations
 
 import importlib.machinery
+import importlib.util
 import re
 import sys
 import threading
@@ -35,7 +37,10 @@ class _LazyPattern:
         return getattr(self._compiled, name)
 
 
-class _Loader:
+class _DeferringPatterns:
+    """A loader that runs the real one with the patterns to the end of the BMP deferred
+    (in this thread, during this import only)."""
+
     def __init__(self, loader):
         self._loader = loader
 
@@ -44,14 +49,13 @@ class _Loader:
 
     def exec_module(self, module):
         real = re.compile
+        owner = threading.current_thread()
 
         def compile_(pattern, flags=0):
-            # only the patterns that reach the end of the BMP: the two above
             if isinstance(pattern, str) and _BMP_END in pattern and threading.current_thread() is owner:
                 return _LazyPattern(real, pattern, flags)
             return real(pattern, flags)
 
-        owner = threading.current_thread()
         re.compile = compile_
         try:
             self._loader.exec_module(module)
@@ -59,17 +63,24 @@ class _Loader:
             re.compile = real
 
 
+_WRAP = {"reportlab.platypus": _DeferringPatterns, "PIL.Image": importlib.util.LazyLoader}
+
+
 class _Finder:
-    """Answers for ``reportlab.platypus`` only, once: the real spec with a loader that defers
-    the two patterns."""
+    """Answers for the modules in ``_WRAP``, once each: the real spec with a wrapped loader."""
+
+    def __init__(self):
+        self.todo = set(_WRAP)
 
     def find_spec(self, name, path, target=None):
-        if name != "reportlab.platypus":
+        if name not in self.todo:
             return None
-        _remove()
+        self.todo.discard(name)
+        if not self.todo:
+            _remove()
         spec = importlib.machinery.PathFinder.find_spec(name, path, target)
-        if spec is not None and spec.loader is not None:
-            spec.loader = _Loader(spec.loader)
+        if spec is not None and spec.loader is not None and hasattr(spec.loader, "exec_module"):
+            spec.loader = _WRAP[name](spec.loader)
         return spec
 
 
@@ -82,6 +93,7 @@ def _remove() -> None:
 
 
 def install() -> None:
-    """Defer the two patterns when ``reportlab.platypus`` is first imported (nothing if it was)."""
-    if "reportlab.platypus" not in sys.modules and _finder not in sys.meta_path:
+    """Wrap the imports above when they first happen (nothing for a module already imported)."""
+    _finder.todo -= set(sys.modules)
+    if _finder.todo and _finder not in sys.meta_path:
         sys.meta_path.insert(0, _finder)
