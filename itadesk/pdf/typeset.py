@@ -207,9 +207,10 @@ def typeset_file(source: Path, output: Path, *, justify: str = "thai") -> int:
         doc.build(story)
         pages["n"] = doc.page
 
-    # line breaking loads only the listed words the file can hold (breaks.dictionary_scope):
-    # the text as written and without its markup, whose removal joins letters (**ภาค**รัฐ)
-    with dictionary_scope([text, _unescape(_TAG.sub("", text).replace("**", ""))]):
+    # line breaking loads only the listed words the file can hold (breaks.dictionary_scope): the
+    # text without its markup, whose removal joins letters (**ภาค**รัฐ); markup left as written
+    # (a lone **) holds no letter that begins a listed word
+    with dictionary_scope([_unescape(_TAG.sub("", text).replace("**", ""))]):
         story = build_story(text, justify=justify)
         build_atomic(Path(output), build)
     return pages["n"]

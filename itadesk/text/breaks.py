@@ -119,6 +119,21 @@ class _Scope:
             self.engines = _Engines(dictionary.words_starting_with(self.key, self.starts))
         return self.engines
 
+    def covers_joins(self, text: str, joins: Iterable[int]) -> bool:
+        """Does the scope cover ``text``, made of covered stretches joined at the offsets ``joins``?
+        Only the strings across a join are new (a word of the list begins within PREFIX - 1 before it)."""
+        reach = dictionary.PREFIX - 1
+        return all(dictionary.covered(self.key, self.starts, text[max(0, j - reach):j + reach + 1]) for j in joins)
+
+
+def _across(e: _Engines, text: str, joins: Iterable[int]) -> _Engines | None:
+    """The engines for ``text`` whose stretches between ``joins`` ``e`` covers: ``e`` when it is the
+    whole list or its scope covers the joins too, else None."""
+    scope = _scope.get()
+    if scope is None or scope.engines is not e or scope.covers_joins(text, joins):
+        return e
+    return None
+
 
 _scope: ContextVar[_Scope | None] = ContextVar("itadesk_word_scope", default=None)
 
@@ -314,8 +329,8 @@ def _space_is_a_boundary(text: str, i: int, e: _Engines) -> bool:
     if not (is_thai_letter(before) and is_thai_letter(after)):
         return True
     left, right = text[_word_run_before(text, j):j], text[i:_word_run_after(text, i)]
-    joined = left + right  # not a part of the text: a dictionary scope must cover it too
-    return len(left) in _window_cuts(joined, _engines_for(joined) if _scope.get() is not None else e)
+    joined = left + right  # not a part of the text: a dictionary scope must cover the join too
+    return len(left) in _window_cuts(joined, _across(e, joined, [len(left)]) or engines())
 
 
 _WINDOWS: dict[tuple[str, str], frozenset[int]] = {}  # newmm's cuts of a window, by (window, dictionary)
@@ -347,8 +362,12 @@ def _prefetch_windows(windows: list[str], e: _Engines) -> None:
     if len(todo) < 2:
         return
     joined = " ".join(todo)
-    if _scope.get() is not None and _engines_for(joined) is not e:
-        return  # the spaces join letters the scope's words may not cover: each window is cut alone
+    joins, at = [], -1
+    for w in todo[:-1]:
+        at += len(w) + 1
+        joins.append(at)
+    if _across(e, joined, joins) is None:
+        return  # a word of the whole list could span a space: each window is cut alone
     tokens = e.nlpo3.segment(joined, dict_name)
     ends, pos = [], 0
     for tok in tokens:
