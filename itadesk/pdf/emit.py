@@ -70,19 +70,18 @@ def _level_out(code: list, chars: bytes, x_advance, x_offset, width) -> None:
     out a column at a time, the bytes between two numbers written as one string."""
     after = list(map(add, map(sub, width, x_advance), x_offset))  # what each glyph's advance leaves over
     before = list(map(sub, [0.0, *after[:-1]], x_offset))  # the TJ number due before each glyph
-    items: list[str] = []
-    start = 0
-    for i in compress(range(len(before)), map(_TINY.__lt__, map(abs, before))):
-        if i > start:
-            items.append(f"({escapePDF(chars[start:i])})")
-        items.append(fp_str(before[i]))
-        start = i
-    if start < len(chars):
-        items.append(f"({escapePDF(chars[start:])})")
+    n = len(chars)
+    cuts = list(compress(range(n), map(_TINY.__lt__, map(abs, before))))  # glyphs with a number before them
+    if cuts:
+        numbers = [fp_str(before[i]) for i in cuts]
+        strings = [f"({escapePDF(chars[a:b])})" for a, b in zip(cuts, [*cuts[1:], n], strict=True)]
+        items = [f"({escapePDF(chars[:cuts[0]])})"] if cuts[0] else []
+        items += [x for pair in zip(numbers, strings, strict=True) for x in pair]
+    else:
+        items = [f"({escapePDF(chars)})"]
     if abs(after[-1]) > _TINY:
         items.append(fp_str(after[-1]))
-    if items:
-        code.append(f"{items[0]} Tj" if len(items) == 1 and items[0][0] == "(" else f"[{' '.join(items)}] TJ")
+    code.append(f"{items[0]} Tj" if len(items) == 1 and items[0][0] == "(" else f"[{' '.join(items)}] TJ")
 
 
 def _glyph_out(code: list, chars: bytes, glyphs, size: float, rise: float) -> float:
