@@ -1,7 +1,8 @@
 """`itadesk export` of the demo with every preset, with the year's own outline of each kind, and
 for each of the year's memos: every enabled block has data on the demo, every printed block puts
 its own words on the page — each paragraph, table cell and signature line its renderer made, in
-the outline's order — and no line ends inside a word or splits a cluster (tests/pdf_checks.py)."""
+the outline's order — and no line ends inside a word or splits a cluster, not even a word wider
+than its column (tests/pdf_checks.py)."""
 
 from __future__ import annotations
 
@@ -79,6 +80,9 @@ def test_every_printed_block_of_the_demo_is_on_the_page_and_no_word_is_broken(de
                           memo_id=memo.id if memo else None)
     report = check_pdf(out)
     assert report.word == [] and report.cluster == [] and report.pua == 0, (report.word[:3], report.cluster[:3])
+    # nor is a word cut for want of room: every column is as wide as its longest word on the demo
+    # (the development table's period cut "ปีงบประ|มาณ", its units "กอง|การเจ้าหน้าที่")
+    assert report.forced == 0
     page = squeeze(raw_text(out))
 
     # each block's own words, as its renderer makes them: the blocks one after another, the words of a
