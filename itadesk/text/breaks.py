@@ -20,11 +20,12 @@ import os
 import re
 import tempfile
 import threading
+from bisect import bisect_right
 from collections.abc import Iterable
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import lru_cache
-from itertools import pairwise
+from itertools import accumulate
 from pathlib import Path
 
 from .. import paths
@@ -248,16 +249,13 @@ def _segmenter_positions(text: str) -> tuple[set[int], set[int]]:
     newmm = _cuts(tokens)
     # a cut between two tokens neither of which is a dictionary word is a guess
     # inside an unknown run (a name, a typo): leave such runs whole
-    known_side = set()
-    pos = 0
-    for a, b in pairwise(tokens):
-        pos += len(a)
-        if a in e.words or b in e.words:
-            known_side.add(pos)
+    known = list(map(e.words.__contains__, tokens))
+    known_side = {pos for pos, a, b in zip(accumulate(map(len, tokens)), known, known[1:], strict=False) if a or b}  # all but the last
     # only a cut of an engine, or the end of a run of spaces, can be a break:
     # the rules below are asked about those positions alone
     candidates = known_side | (icu if icu is not None else newmm) | {m.end() for m in _SPACES.finditer(text)}
     sure, unsure = set(), set()
+    runs: list[tuple[int, int]] = []  # the runs of non-spaces, found when first needed
     for i in candidates:
         if not 0 < i < len(text):
             continue
@@ -266,8 +264,13 @@ def _segmenter_positions(text: str) -> tuple[set[int], set[int]]:
             continue
         if is_thai_letter(prev) and is_thai_letter(nxt):
             if i in known_side and (icu is None or i in icu):
-                # newmm never reads across a space: a window that is a whole run is cut as in the text
-                (sure if _whole_run(text, _word_run_before(text, i), _word_run_after(text, i)) else unsure).add(i)
+                # newmm never reads across a space: a window that is a whole run is cut as in the text.
+                # The windows either side (_word_run_before/after) are the whole run exactly when the
+                # run reaches no further than WINDOW from i
+                if not runs:
+                    runs = [(m.start(), m.end()) for m in _NON_SPACES.finditer(text)]
+                start, end = runs[bisect_right(runs, (i, len(text) + 1)) - 1]
+                (sure if i - start <= WINDOW and end - i <= WINDOW else unsure).add(i)
             continue
         if prev.isspace() and not nxt.isspace():
             ok = _space_is_a_boundary(text, i, e)
@@ -295,11 +298,8 @@ def _locally_a_boundary(text: str, i: int, e: _Engines) -> bool:
     return (i - start) in _window_cuts(text[start:end], e)
 
 
-def _whole_run(text: str, start: int, end: int) -> bool:
-    return (start == 0 or text[start - 1].isspace()) and (end == len(text) or text[end].isspace())
-
-
 _SPACES = re.compile(r"\s+")
+_NON_SPACES = re.compile(r"\S+")
 _RUN_END = re.compile(r"\S*\Z")
 _RUN_START = re.compile(r"\S*")
 
