@@ -99,10 +99,8 @@ class _Scope:
     of the time (dictionary.py). A text it does not cover is cut with the whole list."""
 
     def __init__(self, texts: Iterable[str]):
+        self.texts = list(texts)
         self.starts: set[str] = set()
-        for t in texts:
-            # and without its spaces: a space is read across (_space_is_a_boundary)
-            self.starts |= dictionary.grams(t) | dictionary.grams(_SPACES.sub("", t))
         self.engines: _Engines | None = None
         self.generation, self.key = -1, ""
         self.covers: dict[str, bool] = {}
@@ -111,6 +109,7 @@ class _Scope:
         if self.generation != _generation:
             self.engines, self.covers = None, {}
             self.generation, self.key = _generation, dictionary.digest()
+            self.starts = dictionary.starts_of(self.key, self.texts)
         hit = self.covers.get(text)
         if hit is None:
             hit = self.covers[text] = dictionary.covered(self.key, self.starts, text)
