@@ -178,11 +178,7 @@ def add_user_words(words: list[str]) -> Path:
 
 
 def _cuts(tokens) -> set[int]:
-    cuts, offset = set(), 0
-    for tok in tokens:
-        offset += len(tok)
-        cuts.add(offset)
-    return cuts
+    return set(accumulate(map(len, tokens)))  # the offset after each token
 
 
 # the office's own names the export gives (see with_names): never broken inside
@@ -255,13 +251,14 @@ def _segmenter_positions(text: str) -> tuple[set[int], set[int]]:
     candidates = known_side | (icu if icu is not None else newmm) | {m.end() for m in _SPACES.finditer(text)}
     sure, unsure = set(), set()
     runs: list[tuple[int, int]] = []  # the runs of non-spaces, found when first needed
+    n = len(text)
     for i in candidates:
-        if not 0 < i < len(text):
+        if not 0 < i < n:
             continue
         prev, nxt = text[i - 1], text[i]
         if nxt in NO_START or prev in NO_END:
             continue
-        if is_thai_letter(prev) and is_thai_letter(nxt):
+        if "\u0e01" <= prev <= "\u0e4e" and "\u0e01" <= nxt <= "\u0e4e":  # two Thai letters (is_thai_letter)
             if i in known_side and (icu is None or i in icu):
                 # newmm never reads across a space: a window that is a whole run is cut as in the text.
                 # The windows either side (_word_run_before/after) are the whole run exactly when the
