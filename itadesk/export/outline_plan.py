@@ -17,7 +17,7 @@ from ..domain.thai_dates import format_period
 from ..domain.validation import STATUS_CODES, STATUS_TH
 from ..domain.vocab import Status
 from ..outline.blocks import Block
-from ..pdf.tables import auto_widths, thai_table
+from ..pdf.tables import auto_widths, thai_table, widen_to_words
 from ..pdf.thai_paragraph import Run, ThaiParagraph
 from . import blocks as b
 from .outline_doc import Ctx, renderer
@@ -191,21 +191,24 @@ def development(ctx: Ctx, blk: Block) -> list:
     header, spans = _dev_header(ctx, blk, cols, head)
     title = [ThaiParagraph([Run(ctx.fill(x, blk), bold=True)], b.CENTER.but(keep_with_next=True, space_after=2 if k else 0))
              for k, x in enumerate(lines(blk.opt("repeat_title") or ""))]
-    w = widths(cols, DEV_WEIGHTS, ctx.width())
     indicators = [i.no for i in ctx.view.framework.indicators]
+    every = {no: _dev_rows(ctx, blk, no, cols) for no in indicators}
+    # the fixed shape, each column widened to its longest word: one set of widths for every page
+    w = widen_to_words(widths(cols, DEV_WEIGHTS, ctx.width()), header + [r for rows in every.values() for r in rows],
+                       size=9, header_rows=len(header))
 
     def table(rows: list[list]):
         return thai_table(header + rows, w, size=9, header_rows=len(header), spans=spans,
                           col_align={k: "center" for k, c in enumerate(cols) if c == "period"})
 
     if not blk.opt("per_indicator"):
-        return title + [b.gap(6), table([r for no in indicators for r in _dev_rows(ctx, blk, no, cols)])]
+        return title + [b.gap(6), table([r for no in indicators for r in every[no]])]
     out: list = []
     for k, no in enumerate(indicators):
         if k:
             ctx.story += out
             out = ctx.page_break()
-        out += title + [b.gap(6), table(_dev_rows(ctx, blk, no, cols))]
+        out += title + [b.gap(6), table(every[no])]
     return out
 
 

@@ -70,4 +70,5 @@ def undrawable(text: str, font: str = "Sarabun") -> list[str]:
     lacking = set(text) - _drawn(font)  # a set difference first: the text may be long
     if not lacking:
         return []
-    return [ch for ch in dict.fromkeys(text) if ch in lacking and font_for(ch, font) == font]
+    # in order of first use: found for the few lacking letters, not by a walk over the whole text
+    return [ch for ch in sorted(lacking, key=text.index) if font_for(ch, font) == font]

@@ -109,19 +109,34 @@ _registered = False
 
 
 def register_fonts() -> None:
-    """Register the four Sarabun faces (and the fallback faces) once per process (one object per file:
-    reportlab aliases a second TTFont of the same face name to the first)."""
+    """Register Sarabun regular and bold (and the fallback faces) once per process (one object per file:
+    reportlab aliases a second TTFont of the same face name to the first); :func:`face` adds an italic one."""
     global _registered
     with _lock:
         if _registered:
             return
-        for name, file in {**_FILES, **fallback.FILES}.items():  # Noto Sans Lao for what Sarabun lacks
-            font = ThaiTTFont(name, str(paths.fonts_dir() / file), shapable=True)
-            pdfmetrics.registerFont(font)
+        for name in (REGULAR, BOLD, *fallback.FILES):  # Noto Sans Lao for what Sarabun lacks
+            _register(name)
         pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD, italic=ITALIC, boldItalic=BOLD_ITALIC)
         addMapping(REGULAR, 0, 0, REGULAR)
         _registered = True
 
 
+def _register(name: str) -> None:
+    file = _FILES.get(name) or fallback.FILES[name]
+    pdfmetrics.registerFont(ThaiTTFont(name, str(paths.fonts_dir() / file), shapable=True))
+
+
 def face(bold: bool = False, italic: bool = False) -> str:
-    return {(False, False): REGULAR, (True, False): BOLD, (False, True): ITALIC, (True, True): BOLD_ITALIC}[(bold, italic)]
+    name = {(False, False): REGULAR, (True, False): BOLD, (False, True): ITALIC, (True, True): BOLD_ITALIC}[(bold, italic)]
+    if italic and name not in _italics:
+        # the italic faces are read when first asked for (~2 ms each): itadesk's documents print none
+        register_fonts()
+        with _lock:
+            if name not in _italics:
+                _register(name)
+                _italics.add(name)
+    return name
+
+
+_italics: set[str] = set()

@@ -3,11 +3,13 @@ and header rows repeated at the top of every page — and only there."""
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from reportlab.lib import colors
 from reportlab.platypus import Table, TableStyle
 from reportlab.platypus.doctemplate import FrameBreak
 
-from ..text.breaks import segments
+from ..text.breaks import is_known_word, segments, sub_word_positions
 from . import fonts
 from .thai_paragraph import ParaStyle, Run, ThaiParagraph, plain_text_width
 
@@ -57,18 +59,7 @@ def auto_widths(rows: list[list], total: float, *, size: float, min_width: float
     holds, never narrower than its longest word (capped) unless space runs out."""
     ncols = max(len(r) for r in rows)
     fixed = fixed or {}
-    weight, floor = [0.0] * ncols, [min_width] * ncols
-    for i, row in enumerate(rows):
-        for j in range(ncols):
-            text = _cell_text(row[j]) if j < len(row) else ""
-            if not text.strip():
-                continue
-            if i >= header_rows or len(rows) <= header_rows:  # headers wrap; they set floors, not shares
-                weight[j] += (len(text) * size * 0.48) ** 0.85  # Sarabun averages ~0.48 em per character
-            words = [w.strip() for block in text.split("\n") for w in segments(block)]
-            most = max((len(w) for w in words), default=0)
-            width = max((plain_text_width(w, size=size) for w in words if len(w) >= 0.6 * most), default=0)
-            floor[j] = max(floor[j], min(width + 2 * PAD + 1, total * 0.22))
+    weight, floor = _measure(rows, ncols, total, size=size, min_width=min_width, header_rows=header_rows)
     free = total - sum(fixed.values())
     cols = [j for j in range(ncols) if j not in fixed]
     widths = {j: fixed[j] for j in fixed}
@@ -84,6 +75,46 @@ def auto_widths(rows: list[list], total: float, *, size: float, min_width: float
         for j in cols:
             widths[j] = floor[j] + spare * weight[j] / total_weight
     return [widths[j] for j in range(ncols)]
+
+
+def widen_to_words(widths: list[float], rows: list[list], *, size: float, header_rows: int = 1) -> list[float]:
+    """``widths`` (a table's designed shape) with every column at least as wide as its longest
+    word — "ปีงบประมาณ" in a narrow period column is not cut — the space taken from the columns
+    with room to spare, in proportion to that room; as designed when the words cannot all fit."""
+    floor = _measure(rows, len(widths), sum(widths), size=size, min_width=0.0, header_rows=header_rows, compounds=True)[1]
+    need = [max(0.0, f - w) for w, f in zip(widths, floor, strict=True)]
+    spare = [max(0.0, w - f) for w, f in zip(widths, floor, strict=True)]
+    short, room = sum(need), sum(spare)
+    if not short or room <= short:
+        return list(widths)
+    return [w + n - short * s / room for w, n, s in zip(widths, need, spare, strict=True)]
+
+
+def _parts(word: str) -> list[str]:
+    cuts = sub_word_positions(word) if is_known_word(word) else []
+    return [word[a:b] for a, b in pairwise([0, *cuts, len(word)])]
+
+
+def _measure(rows: list[list], ncols: int, total: float, *, size: float, min_width: float,
+             header_rows: int, compounds: bool = False) -> tuple[list[float], list[float]]:
+    """(weight, floor) of each column: how much it holds, and its longest word's width (capped).
+    ``compounds``: a dictionary compound counts by its widest part, where a line may break it
+    (สำนัก|ปลัด|เทศบาล) without cutting a word."""
+    weight, floor = [0.0] * ncols, [min_width] * ncols
+    for i, row in enumerate(rows):
+        for j in range(ncols):
+            text = _cell_text(row[j]) if j < len(row) else ""
+            if not text.strip():
+                continue
+            if i >= header_rows or len(rows) <= header_rows:  # headers wrap; they set floors, not shares
+                weight[j] += (len(text) * size * 0.48) ** 0.85  # Sarabun averages ~0.48 em per character
+            words = [w.strip() for block in text.split("\n") for w in segments(block)]
+            if compounds:
+                words = [p for w in words for p in _parts(w)]
+            most = max((len(w) for w in words), default=0)
+            width = max((plain_text_width(w, size=size) for w in words if len(w) >= 0.6 * most), default=0)
+            floor[j] = max(floor[j], min(width + 2 * PAD + 1, total * 0.22))
+    return weight, floor
 
 
 class ThaiTable(Table):

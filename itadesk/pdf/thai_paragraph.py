@@ -72,7 +72,13 @@ class ParaStyle:
     keep_with_next: bool = False
 
     def but(self, **kw) -> ParaStyle:
-        return replace(self, **kw)
+        return _but(self, tuple(kw.items()))
+
+
+@lru_cache(maxsize=256)
+def _but(style: ParaStyle, changes: tuple) -> ParaStyle:
+    # a table asks the same few variants for each of its cells; dataclasses.replace costs ~10 µs
+    return replace(style, **dict(changes))
 
 
 _Part, _Piece = Part, Piece  # the names the drawing code and tests use
@@ -148,7 +154,7 @@ class ThaiParagraph(Flowable):
         self.style = style or ParaStyle()
         if isinstance(runs, str):
             runs = [Run(runs)]
-        self.runs = [replace(r, text=_normalise(r.text)) for r in runs if r.text]
+        self.runs = [r if (text := _normalise(r.text)) == r.text else replace(r, text=text) for r in runs if r.text]
         # pieces are made on the first wrap: a story holds many paragraphs, and only the
         # one being laid out needs its shaped glyphs (a 100,000-letter field: ~20 MB each)
         self._given_pieces = _pieces

@@ -16,6 +16,7 @@ from pathlib import Path
 from reportlab.lib.units import cm
 from reportlab.platypus import CondPageBreak, Spacer
 
+from ..text.breaks import dictionary_scope
 from .layout import ThaiDocTemplate, build_atomic, landscape_width, portrait_width, to_landscape, to_portrait
 from .tables import auto_widths, thai_table
 from .thai_paragraph import ParaStyle, Run, ThaiParagraph
@@ -199,7 +200,6 @@ def _cell_item(kind: str, text: str, size: float):
 def typeset_file(source: Path, output: Path, *, justify: str = "thai") -> int:
     """Render ``source`` to ``output``; returns the number of pages."""
     text = Path(source).read_text(encoding="utf-8")
-    story = build_story(text, justify=justify)
     pages = {}
 
     def build(tmp: str) -> None:
@@ -207,5 +207,10 @@ def typeset_file(source: Path, output: Path, *, justify: str = "thai") -> int:
         doc.build(story)
         pages["n"] = doc.page
 
-    build_atomic(Path(output), build)
+    # line breaking loads only the listed words the file can hold (breaks.dictionary_scope): the
+    # text without its markup, whose removal joins letters (**ภาค**รัฐ); markup left as written
+    # (a lone **) holds no letter that begins a listed word
+    with dictionary_scope([_unescape(_TAG.sub("", text).replace("**", ""))]):
+        story = build_story(text, justify=justify)
+        build_atomic(Path(output), build)
     return pages["n"]

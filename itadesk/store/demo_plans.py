@@ -76,10 +76,11 @@ def enrich(store: Store, year: int) -> None:
 
 
 def six_month_memo(store: Store, year: int) -> None:
-    """The memo of the 6-month round (April), drafted from the year as the window drafts it."""
+    """The memo of the 6-month round (April), drafted from the year as the window drafts it and
+    worded as seed 001 like the 12-month one: each paragraph block of the memo-001 preset prints."""
     view = store.view(year)
     fields = view.memo_fields()
-    store.save_memo(Memo(None, year, date=_dt.date(year - 543 + 1, 4, 5), paragraphs=view.memo_paragraphs(Round.SIX),
+    store.save_memo(Memo(None, year, date=_dt.date(year - 543 + 1, 4, 5), paragraphs=memo_paragraphs(view.memo_paragraphs(Round.SIX)),
                          status_round=Round.SIX, number=f"{fields['number']}{to_thai_digits(45)}",
                          **{k: fields[k] for k in ("agency", "subject", "salutation", "closing", "signer_name", "signer_position")}))
 

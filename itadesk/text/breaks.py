@@ -16,18 +16,20 @@ words (place names such as ตากใบ) extend the newmm dictionary.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import tempfile
 import threading
+from bisect import bisect_right
 from collections.abc import Iterable
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import lru_cache
-from itertools import pairwise
+from itertools import accumulate
 from pathlib import Path
 
 from .. import paths
-from ..atomic import write_bytes
-from . import glue
+from . import dictionary, glue
 
 # marks and following vowels that can never start a line
 NO_START = frozenset(
@@ -44,53 +46,44 @@ def is_thai_letter(ch: str) -> bool:
 _lock = threading.Lock()
 
 
-class _Engines:
-    """Loaded once, on first use (≈0.1 s for the dictionary), never at start-up."""
+def _icu():
+    try:
+        from icu4py.breakers import LineBreaker
 
-    def __init__(self) -> None:
+        return LineBreaker
+    except ImportError:  # newmm alone, still filtered by the hard rules
+        return None
+
+
+class _Engines:
+    """ICU and newmm with the whole word list (``words`` None: loaded once, on first use, ≈0.1 s,
+    never at start-up) or with the part of it a document can use (see :func:`dictionary_scope`)."""
+
+    def __init__(self, words: list[str] | None = None) -> None:
         import nlpo3  # deferred: only needed when a PDF is made
 
         self.nlpo3 = nlpo3
-        self.dict_name, self.words = _load_dictionary(nlpo3)
-        try:
-            from icu4py.breakers import LineBreaker
-
-            self.icu = LineBreaker
-        except ImportError:  # newmm alone, still filtered by the hard rules
-            self.icu = None
-
-
-def _dictionary_files() -> list[Path]:
-    files = [paths.resource("thai_words.txt"), paths.resource("thai_words_extra.txt")]
-    user = paths.user_words_path()
-    if user.exists():
-        files.append(user)
-    return files
-
-
-def _load_dictionary(nlpo3) -> tuple[str, frozenset[str]]:
-    """Load the stock + itadesk + user word lists as one nlpO3 dictionary.
-
-    The merged list is cached under the data folder, keyed by the sources'
-    paths and modification times, so later starts read one file only.
-    """
-    files = _dictionary_files()
-    digest = hashlib.sha1("\n".join(f"{f}:{f.stat().st_mtime_ns}" for f in files).encode()).hexdigest()[:12]
-    merged = paths.data_home() / "cache" / f"thai-dict-{digest}.txt"
-    if merged.exists():
-        words = merged.read_text(encoding="utf-8").splitlines()
-    else:
-        words = []
-        for f in files:
-            words += [w.strip() for w in f.read_text(encoding="utf-8").splitlines() if w.strip()]
-        words = list(dict.fromkeys(words))
-        write_bytes(merged, ("\n".join(words) + "\n").encode("utf-8"))
-    name = f"itadesk-{digest}"
-    nlpo3.load_dict(str(merged), name)
-    return name, frozenset(words)
+        key = dictionary.digest()
+        if words is None:
+            path, words = dictionary.merged(key)
+            self.dict_name = f"itadesk-{key}"
+            nlpo3.load_dict(str(path), self.dict_name)
+        else:
+            content = "\n".join(words) + "\n"
+            self.dict_name = f"itadesk-{key}-{hashlib.sha1(content.encode()).hexdigest()[:12]}"
+            fd, tmp = tempfile.mkstemp(suffix=".txt", prefix="itadesk-words-")
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as f:
+                    f.write(content)
+                nlpo3.load_dict(tmp, self.dict_name)  # a name loaded before is kept as it was: the same words
+            finally:
+                os.unlink(tmp)
+        self.words = frozenset(words)
+        self.icu = _icu()
 
 
 _engines: _Engines | None = None
+_generation = 0  # a changed word list (reload_dictionary) makes every scope load its words again
 
 
 def engines() -> _Engines:
@@ -101,11 +94,74 @@ def engines() -> _Engines:
         return _engines
 
 
+class _Scope:
+    """The words a document's texts can hold: newmm's trie of only those is built in a fraction
+    of the time (dictionary.py). A text it does not cover is cut with the whole list."""
+
+    def __init__(self, texts: Iterable[str]):
+        self.texts = list(texts)
+        self.starts: set[str] = set()
+        self.engines: _Engines | None = None
+        self.generation, self.key = -1, ""
+        self.covers: dict[str, bool] = {}
+
+    def engines_for(self, text: str) -> _Engines | None:
+        if self.generation != _generation:
+            self.engines, self.covers = None, {}
+            self.generation, self.key = _generation, dictionary.digest()
+            self.starts = dictionary.starts_of(self.key, self.texts)
+        hit = self.covers.get(text)
+        if hit is None:
+            hit = self.covers[text] = dictionary.covered(self.key, self.starts, text)
+        if not hit:
+            return None
+        if self.engines is None:
+            self.engines = _Engines(dictionary.words_starting_with(self.key, self.starts))
+        return self.engines
+
+    def covers_joins(self, text: str, joins: Iterable[int]) -> bool:
+        """Does the scope cover ``text``, made of covered stretches joined at the offsets ``joins``?
+        Only the strings across a join are new (a word of the list begins within PREFIX - 1 before it)."""
+        reach = dictionary.PREFIX - 1
+        return all(dictionary.covered(self.key, self.starts, text[max(0, j - reach):j + reach + 1]) for j in joins)
+
+
+def _across(e: _Engines, text: str, joins: Iterable[int]) -> _Engines | None:
+    """The engines for ``text`` whose stretches between ``joins`` ``e`` covers: ``e`` when it is the
+    whole list or its scope covers the joins too, else None."""
+    scope = _scope.get()
+    if scope is None or scope.engines is not e or scope.covers_joins(text, joins):
+        return e
+    return None
+
+
+_scope: ContextVar[_Scope | None] = ContextVar("itadesk_word_scope", default=None)
+
+
+@contextmanager
+def dictionary_scope(texts: Iterable[str]):
+    """Within the block, a text made of ``texts`` is cut with only the listed words it can hold
+    (the same cuts, a quicker start); any other text with the whole list. For a process that
+    prints one document (``itadesk typeset``): each scope loads a word list of its own."""
+    token = _scope.set(_Scope(texts))
+    try:
+        yield
+    finally:
+        _scope.reset(token)
+
+
+def _engines_for(text: str) -> _Engines:
+    scope = _scope.get()
+    e = scope.engines_for(text) if scope is not None else None
+    return e if e is not None else engines()
+
+
 def reload_dictionary() -> None:
     """Pick up a changed user word list (the next break uses it)."""
-    global _engines
+    global _engines, _generation
     with _lock:
         _engines = None
+        _generation += 1
     _break_candidates.cache_clear()
     _WINDOWS.clear()
 
@@ -122,11 +178,7 @@ def add_user_words(words: list[str]) -> Path:
 
 
 def _cuts(tokens) -> set[int]:
-    cuts, offset = set(), 0
-    for tok in tokens:
-        offset += len(tok)
-        cuts.add(offset)
-    return cuts
+    return set(accumulate(map(len, tokens)))  # the offset after each token
 
 
 # the office's own names the export gives (see with_names): never broken inside
@@ -155,9 +207,9 @@ def break_positions(text: str) -> frozenset[int]:
     Never inside a glued stretch (``glue.py``: พ.ศ. and its year, a number and its
     unit, the names given by :func:`with_names`)."""
     sure, unsure = break_candidates(text)
-    e = engines() if unsure else None
+    e = _engines_for(text) if unsure else None
     if unsure:
-        _prefetch_windows([text[_word_run_before(text, i):_word_run_after(text, i)] for i in unsure], e.dict_name)
+        _prefetch_windows([text[_word_run_before(text, i):_word_run_after(text, i)] for i in unsure], e)
     return sure | frozenset(i for i in unsure if _locally_a_boundary(text, i, e))
 
 
@@ -173,7 +225,7 @@ def break_candidates(text: str) -> tuple[frozenset[int], frozenset[int]]:
 
 def is_local_boundary(text: str, i: int) -> bool:
     """Is the unsure position ``i`` of ``text`` a word boundary when read locally?"""
-    return _locally_a_boundary(text, i, engines())
+    return _locally_a_boundary(text, i, _engines_for(text))
 
 
 @lru_cache(maxsize=4096)
@@ -186,32 +238,35 @@ def _break_candidates(text: str, names: frozenset[str]) -> tuple[frozenset[int],
 
 
 def _segmenter_positions(text: str) -> tuple[set[int], set[int]]:
-    e = engines()
+    e = _engines_for(text)
     icu = _cuts(list(e.icu(text, "th"))) if e.icu else None
     tokens = e.nlpo3.segment(text, e.dict_name)
     newmm = _cuts(tokens)
     # a cut between two tokens neither of which is a dictionary word is a guess
     # inside an unknown run (a name, a typo): leave such runs whole
-    known_side = set()
-    pos = 0
-    for a, b in pairwise(tokens):
-        pos += len(a)
-        if a in e.words or b in e.words:
-            known_side.add(pos)
+    known = list(map(e.words.__contains__, tokens))
+    known_side = {pos for pos, a, b in zip(accumulate(map(len, tokens)), known, known[1:], strict=False) if a or b}  # all but the last
     # only a cut of an engine, or the end of a run of spaces, can be a break:
     # the rules below are asked about those positions alone
     candidates = known_side | (icu if icu is not None else newmm) | {m.end() for m in _SPACES.finditer(text)}
     sure, unsure = set(), set()
+    runs: list[tuple[int, int]] = []  # the runs of non-spaces, found when first needed
+    n = len(text)
     for i in candidates:
-        if not 0 < i < len(text):
+        if not 0 < i < n:
             continue
         prev, nxt = text[i - 1], text[i]
         if nxt in NO_START or prev in NO_END:
             continue
-        if is_thai_letter(prev) and is_thai_letter(nxt):
+        if "\u0e01" <= prev <= "\u0e4e" and "\u0e01" <= nxt <= "\u0e4e":  # two Thai letters (is_thai_letter)
             if i in known_side and (icu is None or i in icu):
-                # newmm never reads across a space: a window that is a whole run is cut as in the text
-                (sure if _whole_run(text, _word_run_before(text, i), _word_run_after(text, i)) else unsure).add(i)
+                # newmm never reads across a space: a window that is a whole run is cut as in the text.
+                # The windows either side (_word_run_before/after) are the whole run exactly when the
+                # run reaches no further than WINDOW from i
+                if not runs:
+                    runs = [(m.start(), m.end()) for m in _NON_SPACES.finditer(text)]
+                start, end = runs[bisect_right(runs, (i, len(text) + 1)) - 1]
+                (sure if i - start <= WINDOW and end - i <= WINDOW else unsure).add(i)
             continue
         if prev.isspace() and not nxt.isspace():
             ok = _space_is_a_boundary(text, i, e)
@@ -236,14 +291,11 @@ def _locally_a_boundary(text: str, i: int, e: _Engines) -> bool:
     that hold in both readings.
     """
     start, end = _word_run_before(text, i), _word_run_after(text, i)
-    return (i - start) in _window_cuts(text[start:end], e.dict_name)
-
-
-def _whole_run(text: str, start: int, end: int) -> bool:
-    return (start == 0 or text[start - 1].isspace()) and (end == len(text) or text[end].isspace())
+    return (i - start) in _window_cuts(text[start:end], e)
 
 
 _SPACES = re.compile(r"\s+")
+_NON_SPACES = re.compile(r"\S+")
 _RUN_END = re.compile(r"\S*\Z")
 _RUN_START = re.compile(r"\S*")
 
@@ -273,17 +325,18 @@ def _space_is_a_boundary(text: str, i: int, e: _Engines) -> bool:
     if not (is_thai_letter(before) and is_thai_letter(after)):
         return True
     left, right = text[_word_run_before(text, j):j], text[i:_word_run_after(text, i)]
-    return len(left) in _window_cuts(left + right, e.dict_name)
+    joined = left + right  # not a part of the text: a dictionary scope must cover the join too
+    return len(left) in _window_cuts(joined, _across(e, joined, [len(left)]) or engines())
 
 
 _WINDOWS: dict[tuple[str, str], frozenset[int]] = {}  # newmm's cuts of a window, by (window, dictionary)
 _WINDOWS_MAX = 65536
 
 
-def _window_cuts(window: str, dict_name: str) -> frozenset[int]:
-    hit = _WINDOWS.get((window, dict_name))
+def _window_cuts(window: str, e: _Engines) -> frozenset[int]:
+    hit = _WINDOWS.get((window, e.dict_name))
     if hit is None:
-        hit = _remember(window, dict_name, frozenset(_cuts(engines().nlpo3.segment(window, dict_name))))
+        hit = _remember(window, e.dict_name, frozenset(_cuts(e.nlpo3.segment(window, e.dict_name))))
     return hit
 
 
@@ -294,16 +347,24 @@ def _remember(window: str, dict_name: str, cuts: frozenset[int]) -> frozenset[in
     return cuts
 
 
-def _prefetch_windows(windows: list[str], dict_name: str) -> None:
+def _prefetch_windows(windows: list[str], e: _Engines) -> None:
     """Segment the windows not yet known in one call, joined by spaces.
 
     A window holds no space and newmm never joins a space to a word, so each
     window is cut as when segmented alone — at one call per paragraph instead
     of one per candidate break (a third of the typesetting time)."""
+    dict_name = e.dict_name
     todo = list(dict.fromkeys(w for w in windows if w and (w, dict_name) not in _WINDOWS))
     if len(todo) < 2:
         return
-    tokens = engines().nlpo3.segment(" ".join(todo), dict_name)
+    joined = " ".join(todo)
+    joins, at = [], -1
+    for w in todo[:-1]:
+        at += len(w) + 1
+        joins.append(at)
+    if _across(e, joined, joins) is None:
+        return  # a word of the whole list could span a space: each window is cut alone
+    tokens = e.nlpo3.segment(joined, dict_name)
     ends, pos = [], 0
     for tok in tokens:
         pos += len(tok)
@@ -328,19 +389,19 @@ def _prefetch_windows(windows: list[str], dict_name: str) -> None:
 def word_positions(text: str) -> list[int]:
     """newmm's own cuts inside ``text`` (orthographic rules applied): where an
     over-wide piece is cut before falling back to clusters."""
-    e = engines()
+    e = _engines_for(text)
     cuts = _cuts(e.nlpo3.segment(text, e.dict_name))
     return sorted(i for i in cuts if 0 < i < len(text) and text[i] not in NO_START and text[i - 1] not in NO_END)
 
 
 def is_known_word(word: str) -> bool:
-    return word in engines().words
+    return word in _engines_for(word).words
 
 
 def sub_word_positions(text: str) -> list[int]:
     """Where a dictionary compound wider than a narrow cell may still be cut
     (ICU splits สำนักปลัดเทศบาล into สำนัก|ปลัด|เทศบาล); orthographic rules apply."""
-    e = engines()
+    e = _engines_for(text)
     cuts = _cuts(list(e.icu(text, "th"))) if e.icu else set()
     cuts |= _cuts(e.nlpo3.segment(text, _stock_dict()))
     return sorted(i for i in cuts if 0 < i < len(text) and text[i] not in NO_START and text[i - 1] not in NO_END)
@@ -348,7 +409,9 @@ def sub_word_positions(text: str) -> list[int]:
 
 @lru_cache(maxsize=1)
 def _stock_dict() -> str:
-    engines().nlpo3.load_dict(str(paths.resource("thai_words.txt")), "itadesk-stock")
+    import nlpo3
+
+    nlpo3.load_dict(str(paths.resource("thai_words.txt")), "itadesk-stock")
     return "itadesk-stock"
 
 
