@@ -18,6 +18,7 @@ from ..domain.models import Issue, Step
 from ..domain.vocab import Area, Change, change
 from ..errors import NotFoundError, ValidationError
 from . import rows
+from .ordering import reordered, write_order
 
 
 class IssueWrites:
@@ -84,12 +85,8 @@ class IssueWrites:
     def move_issue(self, issue_id: int, offset: int) -> Change:
         current = self.issue(issue_id)
         ids = [r[0] for r in self.db.execute("SELECT id FROM issues WHERE year = ? ORDER BY sort, id", [current.year])]
-        i = ids.index(issue_id)
-        j = max(0, min(len(ids) - 1, i + offset))
-        ids.insert(j, ids.pop(i))
         with self._write("เลื่อนลำดับประเด็น") as db:
-            for n, iid in enumerate(ids):
-                db.execute("UPDATE issues SET sort = ? WHERE id = ?", [n, iid])
+            write_order(db, "issues", reordered(ids, issue_id, offset))
         return change(Area.MEASURES, Area.STATUS)
 
     # ------------------------------------------------------------------ steps

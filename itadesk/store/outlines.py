@@ -18,6 +18,7 @@ from ..domain.vocab import Area, Change, change
 from ..errors import ValidationError
 from ..outline import blocks as ob
 from ..outline.presets import default_outline, preset
+from .ordering import reordered, write_order
 
 
 def _dump(options: dict) -> str:
@@ -136,12 +137,7 @@ class OutlineWrites:
     def move_block(self, year: int | None, kind: str, key: str, offset: int) -> Change:
         with self._write("เลื่อนลำดับบล็อก") as db:
             outline, blk = self._block_row(db, year, kind, key)
-            ids = [x.id for x in outline.blocks]
-            i = ids.index(blk.id)
-            j = max(0, min(len(ids) - 1, i + offset))
-            ids.insert(j, ids.pop(i))
-            for n, bid in enumerate(ids):
-                db.execute("UPDATE outline_blocks SET sort = ? WHERE id = ?", [n, bid])
+            write_order(db, "outline_blocks", reordered([x.id for x in outline.blocks], blk.id, offset))
         return change(Area.OUTLINE)
 
     def rename_block(self, year: int | None, kind: str, key: str, title: str) -> Change:

@@ -16,6 +16,7 @@ from ..domain.thai_dates import fiscal_year_range
 from ..domain.vocab import Area, Change, change
 from ..errors import NotFoundError, ValidationError
 from . import plan_rows
+from .ordering import reordered, write_order
 from .results import parse_day
 
 PLAN_FIELDS: dict[str, str] = {
@@ -237,11 +238,8 @@ class PlanWrites:
         return row
 
     def _reorder(self, table: str, ids: list[int], row_id: int, offset: int, label: str) -> Change:
-        i = ids.index(row_id)
-        j = max(0, min(len(ids) - 1, i + offset))
-        if i != j:
-            ids.insert(j, ids.pop(i))
+        moved = reordered(ids, row_id, offset)
+        if moved != ids:
             with self._write(label) as db:
-                for n, rid in enumerate(ids):
-                    db.execute(f"UPDATE {table} SET sort=? WHERE id=?", [n, rid])
+                write_order(db, table, moved)
         return change(Area.PLANS, id=row_id)

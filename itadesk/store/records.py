@@ -18,6 +18,7 @@ from ..domain.models import Analysis, Limitation, Measure, Memo, StatusUpdate, S
 from ..domain.vocab import Area, Change, Round, Status, change
 from ..errors import ValidationError
 from . import rows
+from .ordering import reordered, write_order
 
 
 def _iso(day: _dt.date | None) -> str | None:
@@ -220,12 +221,8 @@ class RecordWrites:
     def move_measure(self, measure_id: int, offset: int) -> Change:
         m = self.measure(measure_id)
         ids = [r[0] for r in self.db.execute("SELECT id FROM measures WHERE year=? ORDER BY sort, id", [m.year])]
-        i = ids.index(measure_id)
-        j = max(0, min(len(ids) - 1, i + offset))
-        ids.insert(j, ids.pop(i))
         with self._write("เลื่อนลำดับมาตรการ") as db:
-            for n, mid in enumerate(ids):
-                db.execute("UPDATE measures SET sort=? WHERE id=?", [n, mid])
+            write_order(db, "measures", reordered(ids, measure_id, offset))
         return change(Area.MEASURES, Area.STATUS)
 
     def copy_measures(self, from_year: int, to_year: int, *, only_titles: list[str] | None = None) -> Change:

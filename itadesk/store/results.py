@@ -18,6 +18,7 @@ from ..domain.thai_numbers import to_arabic_digits
 from ..domain.vocab import Area, Change, change
 from ..errors import NotFoundError, ValidationError
 from .frameworks import default_framework
+from .ordering import reordered, write_order
 from .sqlite import Database
 
 RESULT_FIELDS: dict[str, str] = {
@@ -238,12 +239,8 @@ class ResultWrites:
     def _move(self, table: str, row_id: int, offset: int, label: str) -> Change:
         year = self._row(table, row_id, "year")[0]
         ids = [r[0] for r in self.db.execute(f"SELECT id FROM {table} WHERE year=? ORDER BY sort, id", [year])]
-        i = ids.index(row_id)
-        j = max(0, min(len(ids) - 1, i + offset))
-        if i == j:
-            return change(*RULE_AREAS, id=row_id)
-        ids.insert(j, ids.pop(i))
-        with self._write(label) as db:
-            for n, rid in enumerate(ids):
-                db.execute(f"UPDATE {table} SET sort=? WHERE id=?", [n, rid])
+        moved = reordered(ids, row_id, offset)
+        if moved != ids:
+            with self._write(label) as db:
+                write_order(db, table, moved)
         return change(*RULE_AREAS, id=row_id)
