@@ -28,11 +28,7 @@ class Undrawable:
 
 def _texts(snap: YearView):
     """(where, field label, text) of every text the documents print."""
-    o = snap.office
-    for key, label in labels.OFFICE_FIELDS.items():
-        value = getattr(o, key, "")
-        if isinstance(value, str):
-            yield "ข้อมูลหน่วยงาน", label, value
+    yield from _fields("ข้อมูลหน่วยงาน", snap.office, labels.OFFICE_FIELDS)
     for u in snap.units:
         yield "หน่วยงานย่อย", "ชื่อหน่วยงาน", u.name
     for s in snap.signers:
@@ -45,33 +41,33 @@ def _texts(snap: YearView):
     for state in snap.states:
         m = state.measure
         where = f"มาตรการ: {_short(m.title)}"
-        for key, label in labels.MEASURE_FIELDS.items():
-            value = getattr(m, key, None)
-            if isinstance(value, str):
-                yield where, label, value
-            elif isinstance(value, list):
-                yield where, label, "\n".join(v for v in value if isinstance(v, str))
+        yield from _fields(where, m, labels.MEASURE_FIELDS)
         yield where, labels.MEASURE_FIELDS["evidence"], "\n".join(f"{e.title} {e.link}" for e in m.evidence)
         for u in state.history:
             yield where, "หมายเหตุสถานะ", u.note
     for a in snap.analyses:
-        where = f"การวิเคราะห์: {_short(a.topic or str(a.indicator or ''))}"
-        for key, label in labels.ANALYSIS_FIELDS.items():
-            yield where, label, getattr(a, key)
+        yield from _fields(f"การวิเคราะห์: {_short(a.topic or str(a.indicator or ''))}", a, labels.ANALYSIS_FIELDS)
     for lim in snap.limitations:
-        where = f"ข้อจำกัด: {_short(lim.limitation)}"
-        for key, label in labels.LIMITATION_FIELDS.items():
-            yield where, label, getattr(lim, key)
+        yield from _fields(f"ข้อจำกัด: {_short(lim.limitation)}", lim, labels.LIMITATION_FIELDS)
     for memo in snap.memos:
-        where = f"บันทึกข้อความ: {_short(memo.subject)}"
-        for key, label in labels.MEMO_FIELDS.items():
-            value = getattr(memo, key, None)
-            if isinstance(value, str):
-                yield where, label, value
-            elif isinstance(value, list):
-                yield where, label, "\n".join(value)
+        yield from _fields(f"บันทึกข้อความ: {_short(memo.subject)}", memo, labels.MEMO_FIELDS)
     for key, body in snap.texts.items():
         yield "ข้อความประจำปี", TEXT_LABELS.get(key, key), body
+
+
+def _fields(where: str, record, field_labels: dict[str, str]):
+    """(where, label, text) of each text field of ``record`` (a list of lines joined)."""
+    for key, label in field_labels.items():
+        value = getattr(record, key, None)
+        if isinstance(value, str):
+            yield where, label, value
+        elif isinstance(value, list):
+            yield where, label, "\n".join(x for x in value if isinstance(x, str))
+
+
+def _chars(found: list[Undrawable]) -> str:
+    """The undrawable characters of all fields, each once, in order."""
+    return "".join(dict.fromkeys("".join(f.chars for f in found)))
 
 
 def _short(text: str, n: int = 30) -> str:
@@ -100,7 +96,7 @@ def _show(ch: str) -> str:
 
 def warning_th(found: list[Undrawable], *, limit: int = 12) -> str:
     """The warning the clerk reads: which characters, in which fields."""
-    chars = "".join(dict.fromkeys("".join(f.chars for f in found)))
+    chars = _chars(found)
     lines = ["อักษรต่อไปนี้ไม่มีในแบบอักษรของเอกสาร จะพิมพ์เป็นช่องว่างเปล่า:",
              "  " + ", ".join(_show(c) for c in chars[:limit]) + (" …" if len(chars) > limit else ""),
              "พบในช่อง:"]
@@ -112,11 +108,11 @@ def warning_th(found: list[Undrawable], *, limit: int = 12) -> str:
 
 def warning_short(found: list[Undrawable]) -> str:
     """One line for a status bar: the characters and the first field they sit in."""
-    chars = "".join(dict.fromkeys("".join(f.chars for f in found)))
+    chars = _chars(found)
     more = f" และอีก {len(found) - 1} ช่อง" if len(found) > 1 else ""
     return f"คำเตือน: อักษร {' '.join(chars[:6])}{' …' if len(chars) > 6 else ''} พิมพ์ไม่ได้ ({found[0].where} — {found[0].field}{more})"
 
 
 def warning_en(found: list[Undrawable]) -> str:
-    chars = "".join(dict.fromkeys("".join(f.chars for f in found)))
+    chars = _chars(found)
     return f"warning: {len(chars)} character(s) no font can print ({', '.join(f'U+{ord(c):04X}' for c in chars[:12])}) in {len(found)} field(s)"

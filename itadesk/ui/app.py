@@ -165,8 +165,7 @@ def run(db: str | None = None, screenshots: str | None = None, quit_when_ready: 
         return 2
     # The Qt-free core first: PySide6 reads the source of every module imported after
     # it (its ``__feature__`` check), 20–40 ms of every start spent on files without Qt.
-    importlib.import_module("itadesk.store.store")
-    importlib.import_module("itadesk.domain.year")
+    importlib.import_module("itadesk.store.store")  # the store, the domain and sqlite-utils with it
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 

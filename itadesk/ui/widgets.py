@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..domain import validation as v
 from .date_edit import BEDateEdit as BEDateEdit  # the date field every tab uses (re-exported)
 
 
@@ -32,6 +33,14 @@ class LinesEdit(QPlainTextEdit):
 
     def set_lines(self, lines: list[str]) -> None:
         self.setPlainText("\n".join(lines))
+
+
+def same_amount(shown: str, stored: str) -> bool:
+    """A budget field's rule for "already shows what is stored": "50000" and "50,000.00" do."""
+    try:
+        return v.parse_budget("", shown) == v.parse_budget("", stored)
+    except v.ValidationError:
+        return False
 
 
 def hint(text: str) -> QLabel:

@@ -32,7 +32,7 @@ from ...domain.thai_numbers import format_amount
 from ...domain.vocab import Area, MeasureKind
 from ..page import Page
 from ..step_details import StepTable
-from ..widgets import BEDateEdit, LinesEdit, button, confirm, hint, row
+from ..widgets import BEDateEdit, LinesEdit, button, confirm, hint, row, same_amount
 
 NEW_TITLE = "มาตรการใหม่"
 
@@ -40,13 +40,6 @@ NEW_TITLE = "มาตรการใหม่"
 def _evidence(lines: list[str]) -> list[Evidence]:
     """Several attachments, each "file name | link" (a bare link is a link, not a title)."""
     return parse_link_lines(lines)
-
-
-def _same_amount(shown: str, stored: str) -> bool:
-    try:
-        return v.parse_budget("", shown) == v.parse_budget("", stored)
-    except v.ValidationError:
-        return False
 
 
 class MeasuresTab(Page):
@@ -107,7 +100,7 @@ class MeasuresTab(Page):
             self.field(widget, L[name], shown, lambda mid, value, name=name: self.session.store.edit_measure(mid, name, value))
         self.field(self.budget, L["budget"], shown,
                    lambda mid, text: self.session.store.edit_measure(mid, "budget", v.parse_budget(L["budget"], text)),
-                   same=_same_amount)
+                   same=same_amount)
         self.field(self.items, L["items"], shown, lambda mid, text: self.session.store.edit_measure(mid, "items", text.split()))
         self.field(self.evidence, L["evidence"], shown, lambda mid, lines: self.session.store.edit_measure(mid, "evidence", _evidence(lines)))
         for n, cb in self.ind_checks.items():

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain import validation as v
 from ...domain.evidence import link_lines, parse_link_lines
 from ...domain.plans import MAX_SPAN, Plan, node_label
 from ...domain.thai_numbers import format_amount
@@ -37,7 +36,7 @@ from ...store.plans import PLAN_MEASURE_FIELDS as MF
 from .. import dialogs
 from ..page import Page
 from ..plan_tree import PlanTree
-from ..widgets import BEDateEdit, LinesEdit, button, hint, row
+from ..widgets import BEDateEdit, LinesEdit, button, hint, row, same_amount
 
 NODE_TITLE = "ชื่อมิติ/ภารกิจ"
 LINKS = "หลักฐาน/เอกสารแนบ (ชื่อ | ลิงก์ บรรทัดละรายการ)"
@@ -59,13 +58,6 @@ def _form_page() -> tuple[QWidget, QFormLayout]:
     box.addLayout(form)
     box.addStretch(1)
     return page, form
-
-
-def _same_amount(shown: str, stored: str) -> bool:
-    try:
-        return v.parse_budget("", shown) == v.parse_budget("", stored)
-    except v.ValidationError:
-        return False
 
 
 class PlansTab(Page):
@@ -153,7 +145,7 @@ class PlansTab(Page):
             edit.setObjectName(f"plan_budget_{k}")
             edit.setPlaceholderText("เว้นว่าง = ไม่มีในปีนี้, 0 = ไม่ใช้งบประมาณ")
             self.field(edit, f"งบประมาณปีที่ {k + 1} ของแผน", lambda k=k: self._budget_record(k),
-                       lambda rec, text: store().set_plan_budget(rec[0], rec[1], text), same=_same_amount)
+                       lambda rec, text: store().set_plan_budget(rec[0], rec[1], text), same=same_amount)
             self.budget_edits.append(edit)
             self.budget_labels.append(label)
             grid.addWidget(label, k, 0)
